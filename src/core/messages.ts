@@ -1,0 +1,103 @@
+import type { ThreeDSecureError, ThreeDSecureErrorCode } from './errors';
+
+/** Languages the kit ships messages for. Japanese is the default. */
+export type Locale = 'ja' | 'en';
+
+/** Keys of the shopper-facing texts that are not errors. */
+export type StatusMessageKey =
+  | 'purchase.submit'
+  | 'purchase.pending'
+  | 'acs.redirecting'
+  | 'acs.manualSubmit'
+  | 'acs.manualHint'
+  | 'return.checking'
+  | 'return.succeeded'
+  | 'return.orderIds'
+  | 'retry'
+  | 'checkAgain';
+
+/** Every message key: an error code or a status text. */
+export type MessageKey = ThreeDSecureErrorCode | StatusMessageKey;
+
+/** A full catalog for one language. */
+export type MessageCatalog = Record<MessageKey, string>;
+
+/** Overrides for some messages, per language. */
+export type MessageOverrides = Partial<Record<Locale, Partial<MessageCatalog>>>;
+
+const ja: MessageCatalog = {
+  acs_html_invalid: 'カード会社の認証画面を開けませんでした。時間をおいてもう一度お試しください。',
+  acs_action_not_allowed: 'カード会社の認証画面の送信先を確認できないため、中止しました。',
+  return_url_not_allowed: '戻り先のURLが正しく設定されていません。ショップにお問い合わせください。',
+  kuroco_mixed_order:
+    '3Dセキュアでは、配送商品とダウンロード商品、発売済み商品と予約商品、クーポン利用の有無が混ざったご注文はできません。商品を分けて個別にご注文ください。',
+  invalid_request: '入力内容に誤りがあります。内容をご確認ください。',
+  unauthorized: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+  not_found: 'ご注文が見つかりませんでした。',
+  backend_error: 'サーバーでエラーが発生しました。時間をおいてもう一度お試しください。',
+  invalid_response: 'サーバーから予期しない応答がありました。時間をおいてもう一度お試しください。',
+  network_error: '通信できませんでした。ネットワーク接続を確認して、もう一度お試しください。',
+  timeout: '応答に時間がかかっています。通信環境を確認して、もう一度お試しください。',
+  three_d_secure_failed: '3Dセキュア認証に失敗したか、時間切れになりました。お支払いは完了していません。もう一度お試しください。',
+  authorization_failed: '3Dセキュア認証後、カードの承認が得られませんでした。お支払いは完了していません。別のカードでお試しください。',
+  status_unknown: 'お支払いの結果をまだ確認できません。しばらくしてからもう一度確認してください。',
+  no_pending_attempt: '確認中のお支払いが見つかりませんでした。ご注文履歴をご確認ください。',
+  misconfigured: 'お支払いの設定に問題があります。ショップにお問い合わせください。',
+  'purchase.submit': '注文を確定する',
+  'purchase.pending': '注文を送信しています…',
+  'acs.redirecting': 'カード会社の本人認証（3Dセキュア）画面へ移動しています…',
+  'acs.manualSubmit': '認証画面へ進む',
+  'acs.manualHint': '画面が切り替わらない場合は、下のボタンを押してください。',
+  'return.checking': 'お支払いの結果を確認しています…',
+  'return.succeeded': 'お支払いが完了しました。',
+  'return.orderIds': '注文番号',
+  retry: 'もう一度試す',
+  checkAgain: 'もう一度確認する',
+};
+
+const en: MessageCatalog = {
+  acs_html_invalid: 'The card issuer’s authentication page could not be opened. Please try again later.',
+  acs_action_not_allowed: 'Stopped: the destination of the card issuer’s authentication page could not be verified.',
+  return_url_not_allowed: 'The return address is not configured correctly. Please contact the shop.',
+  kuroco_mixed_order:
+    'With 3-D Secure, one order cannot mix shipped and download items, released and pre-order items, or items with and without a coupon. Please order them separately.',
+  invalid_request: 'Some of the details are not valid. Please check them.',
+  unauthorized: 'Your session has expired. Please sign in again.',
+  not_found: 'The order could not be found.',
+  backend_error: 'A server error occurred. Please try again later.',
+  invalid_response: 'The server sent an unexpected answer. Please try again later.',
+  network_error: 'No connection. Please check your network and try again.',
+  timeout: 'The server is taking too long to answer. Please check your connection and try again.',
+  three_d_secure_failed: '3-D Secure authentication failed or timed out. You have not been charged. Please try again.',
+  authorization_failed: 'The card was not approved after 3-D Secure. You have not been charged. Please try another card.',
+  status_unknown: 'The payment result is not available yet. Please check again in a moment.',
+  no_pending_attempt: 'No payment in progress was found. Please check your order history.',
+  misconfigured: 'Payments are not configured correctly. Please contact the shop.',
+  'purchase.submit': 'Place order',
+  'purchase.pending': 'Sending your order…',
+  'acs.redirecting': 'Taking you to your card issuer’s 3-D Secure page…',
+  'acs.manualSubmit': 'Continue to authentication',
+  'acs.manualHint': 'If nothing happens, press the button below.',
+  'return.checking': 'Checking the payment result…',
+  'return.succeeded': 'Payment complete.',
+  'return.orderIds': 'Order number',
+  retry: 'Try again',
+  checkAgain: 'Check again',
+};
+
+/** The built-in catalogs. */
+export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = { ja, en };
+
+/** Looks up one message, with the caller's overrides first. */
+export function getMessage(key: MessageKey, locale: Locale = 'ja', overrides?: MessageOverrides): string {
+  return overrides?.[locale]?.[key] ?? MESSAGES[locale][key];
+}
+
+/**
+ * The shopper-facing text for an error: the kit's message for its code. Kuroco's own
+ * field messages (400) are more precise than a generic one, so they win for `invalid_request`.
+ */
+export function getErrorMessage(error: ThreeDSecureError, locale: Locale = 'ja', overrides?: MessageOverrides): string {
+  if (error.code === 'invalid_request' && error.providerMessage && locale === 'ja') return error.providerMessage;
+  return getMessage(error.code, locale, overrides);
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Library build: one ESM file per public entry; peers and Node built-ins stay external.
+// Declarations come from `tsc -p tsconfig.build.json`.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: {
+      entry: {
+        index: 'src/react/index.ts',
+        core: 'src/core/index.ts',
+        server: 'src/server/index.ts',
+        sandbox: 'src/sandbox/index.ts',
+      },
+      formats: ['es'],
+    },
+    target: 'es2022',
+    sourcemap: true,
+    copyPublicDir: false,
+    rolldownOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/],
+    },
+  },
+});

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import viteConfig from './vite.config.ts';
+import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
+import { sandboxVitePlugin } from './src/sandbox/vitePlugin.ts';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+// A fresh object per project: Vitest mutates `instances`.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    // The sandbox answers Kuroco and Paygent paths on the test server's own origin.
+    plugins: [sandboxVitePlugin()],
+    test: {
+      // Two cores: one file at a time per project keeps Chromium and jsdom from starving each other.
+      maxWorkers: 2,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            include: ['test/unit/**/*.test.{ts,tsx}'],
+            setupFiles: ['./test/support/setupUnit.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] },
+        },
+        {
+          extends: true,
+          test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'], browser: browser() },
+        },
+        {
+          extends: true,
+          plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+          test: { name: 'storybook', browser: browser() },
+        },
+      ],
+    },
+  }),
+);
