@@ -1,0 +1,100 @@
+import type { ThreeDSecureErrorCode } from '../errors';
+
+/** How a saved attempt ended, once the return page has confirmed it. */
+export type AttemptOutcome = { status: 'succeeded' } | { status: 'failed'; code: ThreeDSecureErrorCode };
+
+/** A Kuroco purchase handed off to 3-D Secure: what the return page needs to confirm it. */
+export interface KurocoAttempt {
+  provider: 'kuroco';
+  /** Random id of this attempt, distinct per purchase. */
+  id: string;
+  orderIds: number[];
+  /** Epoch milliseconds when the hand-off started. */
+  createdAt: number;
+  /** Set once the outcome is confirmed: a reloaded return page shows it again without new requests. */
+  outcome?: AttemptOutcome;
+}
+
+/** Any attempt the kit saves across a full-page 3-D Secure round trip. */
+export type SavedAttempt = KurocoAttempt;
+
+/** Reads and writes the one attempt of this tab (sessionStorage: per tab, gone when the tab closes). */
+export interface AttemptStore {
+  save(attempt: SavedAttempt): void;
+  load(): SavedAttempt | null;
+  settle(id: string, outcome: AttemptOutcome): void;
+  clear(): void;
+}
+
+/** sessionStorage key under which the attempt is kept. */
+export const ATTEMPT_STORAGE_KEY = 'react-3ds-kit:attempt';
+
+function isAttempt(value: unknown): value is SavedAttempt {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<KurocoAttempt>;
+  return (
+    v.provider === 'kuroco' &&
+    typeof v.id === 'string' &&
+    Array.isArray(v.orderIds) &&
+    v.orderIds.every((id) => Number.isInteger(id)) &&
+    typeof v.createdAt === 'number'
+  );
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    // Some privacy modes throw on access.
+    return null;
+  }
+}
+
+/**
+ * An attempt store over `sessionStorage` (or the given storage). When storage is unusable (server
+ * rendering, blocked storage) it keeps the attempt in memory, which at least survives in-page retries.
+ */
+export function createAttemptStore(storage: Storage | null = defaultStorage(), key = ATTEMPT_STORAGE_KEY): AttemptStore {
+  let memory: SavedAttempt | null = null;
+
+  const write = (attempt: SavedAttempt | null) => {
+    memory = attempt;
+    if (!storage) return;
+    try {
+      if (attempt) storage.setItem(key, JSON.stringify(attempt));
+      else storage.removeItem(key);
+    } catch {
+      // Quota or privacy mode: the in-memory copy stands in.
+    }
+  };
+
+  return {
+    save: (attempt) => write(attempt),
+    load() {
+      if (storage) {
+        try {
+          const raw = storage.getItem(key);
+          if (raw !== null) {
+            const parsed: unknown = JSON.parse(raw);
+            if (isAttempt(parsed)) return parsed;
+          }
+        } catch {
+          // Unreadable or corrupt: fall back to memory rather than lose an attempt made in this page.
+        }
+      }
+      return memory;
+    },
+    settle(id, outcome) {
+      const current = this.load();
+      if (current && current.id === id) write({ ...current, outcome });
+    },
+    clear: () => write(null),
+  };
+}
+
+/** A random attempt id (not a secret; it only tells attempts apart). */
+export function createAttemptId(): string {
+  const bytes = new Uint8Array(9);
+  globalThis.crypto.getRandomValues(bytes);
+  return `att_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,59 @@
+import { ThreeDSecureError } from '../errors';
+
+export interface JsonRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: unknown;
+  credentials?: RequestCredentials;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  fetch: typeof fetch;
+}
+
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or `undefined` when the body was empty or not JSON. */
+  body: unknown;
+}
+
+/**
+ * One JSON round trip. Transport failures become typed errors (`network_error`, `timeout`);
+ * HTTP error statuses are returned, because only the caller knows the provider's envelope.
+ */
+export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), request.timeoutMs);
+  const onAbort = () => timeout.abort(request.signal?.reason);
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    let response: Response;
+    try {
+      response = await request.fetch(request.url, {
+        method: request.method,
+        headers: { accept: 'application/json', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        credentials: request.credentials ?? 'same-origin',
+        signal: timeout.signal,
+      });
+    } catch (cause) {
+      if (request.signal?.aborted) throw request.signal.reason ?? cause;
+      if (timeout.signal.aborted) {
+        throw new ThreeDSecureError('timeout', `No answer from ${request.url} within ${request.timeoutMs} ms`, { cause });
+      }
+      throw new ThreeDSecureError('network_error', `Could not reach ${request.url}`, { cause });
+    }
+    const text = await response.text().catch(() => '');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, headers: response.headers, body };
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,96 @@
+import { ThreeDSecureError } from '../errors';
+import { requestJson } from '../http/requestJson';
+import { assertSameOriginPath } from '../returnPath';
+import { isRecord, parseKurocoError, readKurocoRequestId } from './parseKurocoError';
+import type { KurocoBackend, KurocoBackendOptions, KurocoOrderInput, KurocoPaymentStatus, KurocoPurchaseResult } from './types';
+
+const DEFAULT_PATHS = { purchase: 'ec/order', orderDetails: 'ec/order/{ec_order_id}' } as const;
+
+/** The default reading of `details`: `payment_status` 'paid' / 'payment_failed'. */
+export function readDefaultPaymentStatus(details: Record<string, unknown>): KurocoPaymentStatus {
+  const status = details.payment_status;
+  if (status === 'paid') return 'paid';
+  if (status === 'payment_failed') return 'failed';
+  return 'pending';
+}
+
+/**
+ * A merchant backend that talks to Kuroco's front-end API directly: `ECOrder::purchase` with the
+ * 3-D Secure return URL, and `ECOrder::details` to confirm the outcome on the return page.
+ */
+export function createKurocoBackend(options: KurocoBackendOptions): KurocoBackend {
+  const returnPath = assertSameOriginPath(options.returnPath);
+  let base: URL;
+  try {
+    base = new URL(`rcms-api/${encodeURIComponent(String(options.apiId ?? 1))}/`, options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  } catch (cause) {
+    throw new ThreeDSecureError('misconfigured', `createKurocoBackend: baseUrl ${JSON.stringify(options.baseUrl)} is not a URL`, { cause });
+  }
+  const paths = { ...DEFAULT_PATHS, ...options.paths };
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const readPaymentStatus = options.readPaymentStatus ?? readDefaultPaymentStatus;
+
+  const endpoint = (path: string) => new URL(path.replace(/^\/+/, ''), base).toString();
+
+  async function send(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined) {
+    const headers: Record<string, string> = {};
+    if (options.auth.type === 'token') {
+      const { token } = options.auth;
+      headers['x-rcms-api-access-token'] = typeof token === 'function' ? await token() : token;
+    }
+    const response = await requestJson({
+      url,
+      method,
+      headers,
+      body,
+      credentials: options.auth.type === 'cookie' ? 'include' : 'same-origin',
+      timeoutMs,
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      ...(signal ? { signal } : {}),
+    });
+    if (response.status < 200 || response.status >= 300) throw parseKurocoError(response.status, response.headers, response.body);
+    if (!isRecord(response.body)) {
+      throw new ThreeDSecureError('invalid_response', `Kuroco answered ${response.status} without a JSON object from ${url}`, {
+        status: response.status,
+      });
+    }
+    // Kuroco can answer 200 with a non-empty `errors`; treat that as the failure it is.
+    if (Array.isArray(response.body.errors) && response.body.errors.length > 0) {
+      throw parseKurocoError(response.status === 200 ? 400 : response.status, response.headers, response.body);
+    }
+    return { body: response.body, requestId: readKurocoRequestId(response.headers, response.body) };
+  }
+
+  return {
+    provider: 'kuroco',
+    returnPath,
+    async purchase(order: KurocoOrderInput, init = {}): Promise<KurocoPurchaseResult> {
+      const returnUrl = options.absoluteReturnUrl ? new URL(returnPath, globalThis.location?.origin).toString() : returnPath;
+      const cardOptions = isRecord(order.card_options) ? order.card_options : {};
+      const payload = { ...order, card_options: { ...cardOptions, card_3dsec_return_url: returnUrl } };
+      const { body, requestId } = await send('POST', endpoint(paths.purchase), payload, init.signal);
+      const ids = Array.isArray(body.ids) ? body.ids.map(Number).filter((id) => Number.isInteger(id) && id > 0) : [];
+      const ext = isRecord(body.ext_data) ? body.ext_data : {};
+      const resp = isRecord(ext.credit_card_3dsec_resp) ? ext.credit_card_3dsec_resp : {};
+      const acsHtml = typeof resp.out_acs_html === 'string' && resp.out_acs_html.trim() !== '' ? resp.out_acs_html : null;
+      if (ids.length === 0) {
+        throw new ThreeDSecureError('invalid_response', 'Kuroco confirmed the purchase but sent no order id (`ids`)', {
+          ...(requestId === undefined ? {} : { requestId }),
+        });
+      }
+      const messages = Array.isArray(body.messages) ? body.messages.filter((m): m is string => typeof m === 'string') : [];
+      return { orderIds: ids, messages, acsHtml, ...(requestId === undefined ? {} : { requestId }) };
+    },
+    async getPaymentStatus(orderId, init = {}) {
+      const path = paths.orderDetails.replace('{ec_order_id}', encodeURIComponent(String(orderId)));
+      const { body, requestId } = await send('GET', endpoint(path), undefined, init.signal);
+      if (!isRecord(body.details)) {
+        throw new ThreeDSecureError('invalid_response', `Kuroco order ${orderId} has no \`details\``, {
+          orderIds: [orderId],
+          ...(requestId === undefined ? {} : { requestId }),
+        });
+      }
+      return readPaymentStatus(body.details);
+    },
+  };
+}

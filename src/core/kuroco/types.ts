@@ -1,0 +1,85 @@
+/**
+ * How requests to Kuroco authenticate, as chosen in the API's security settings.
+ * - `token`: the `X-RCMS-API-ACCESS-TOKEN` header (dynamic token after login). A function is called
+ *   per request, so a refreshed token is picked up; never put a privileged static token in a browser.
+ * - `cookie`: Kuroco's cookie session (`credentials: 'include'`; the front and Kuroco share a site).
+ * - `none`: an API without security.
+ */
+export type KurocoAuth =
+  | { type: 'token'; token: string | (() => string | Promise<string>) }
+  | { type: 'cookie' }
+  | { type: 'none' };
+
+/** Endpoint paths below `/rcms-api/{apiId}/`: every Kuroco site names its own. */
+export interface KurocoPaths {
+  /** `ECOrder::purchase`. @default 'ec/order' */
+  purchase?: string;
+  /** `ECOrder::details`; `{ec_order_id}` is replaced by the order id. @default 'ec/order/{ec_order_id}' */
+  orderDetails?: string;
+}
+
+/** Payment state of an order, as far as the return page needs it. */
+export type KurocoPaymentStatus = 'paid' | 'failed' | 'pending';
+
+export interface KurocoBackendOptions {
+  /** The Kuroco site, e.g. `https://example.g.kuroco.app` (or the sandbox's URL). */
+  baseUrl: string;
+  /** The API id in `/rcms-api/{apiId}/`. @default 1 */
+  apiId?: number | string;
+  paths?: KurocoPaths;
+  auth: KurocoAuth;
+  /**
+   * Where Kuroco sends the shopper after 3-D Secure (`card_options.card_3dsec_return_url`): a path
+   * on this site, such as `/order/3dsec/`. Configuration only, never user input.
+   */
+  returnPath: string;
+  /** Send `returnPath` as an absolute URL on the page's origin instead of a path. @default false */
+  absoluteReturnUrl?: boolean;
+  /** Per-request time limit. @default 15000 */
+  timeoutMs?: number;
+  /** Maps `ECOrder::details`' `details` object to a payment status. Sites name these fields differently. @default reads `details.payment_status` ('paid' → paid, 'payment_failed' → failed) */
+  readPaymentStatus?: (details: Record<string, unknown>) => KurocoPaymentStatus;
+  /** A fetch implementation (tests, proxies). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** One product line of a purchase without a cart. */
+export interface KurocoOrderProduct {
+  product_id: number;
+  quantity: number;
+}
+
+/**
+ * The body of `ECOrder::purchase`, less `card_options` (the kit adds the return URL). Any other
+ * field Kuroco accepts (`orderer`, `shipping_address`, `discount`, `order_note`, …) passes through.
+ */
+export interface KurocoOrderInput {
+  ec_payment_id: number;
+  card_token?: string;
+  product_id?: number;
+  quantity?: number;
+  order_products?: KurocoOrderProduct[];
+  ec_cart_id?: number;
+  [field: string]: unknown;
+}
+
+/** What a purchase answered. */
+export interface KurocoPurchaseResult {
+  /** The created order ids (`ids`): kept until the return page has confirmed the outcome. */
+  orderIds: number[];
+  /** Kuroco's `messages`, e.g. `注文が完了しました。` */
+  messages: string[];
+  /** `ext_data.credit_card_3dsec_resp.out_acs_html`: the 3-D Secure hand-off, or null when none is needed. */
+  acsHtml: string | null;
+  /** `x-rcms-request-id` of the answer. */
+  requestId?: string;
+}
+
+/** The merchant backend for Kuroco EC; `createKurocoBackend` builds one, apps may write their own. */
+export interface KurocoBackend {
+  readonly provider: 'kuroco';
+  /** The configured return path (validated, same-origin). */
+  readonly returnPath: string;
+  purchase(order: KurocoOrderInput, init?: { signal?: AbortSignal }): Promise<KurocoPurchaseResult>;
+  getPaymentStatus(orderId: number, init?: { signal?: AbortSignal }): Promise<KurocoPaymentStatus>;
+}

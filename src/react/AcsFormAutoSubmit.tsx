@@ -1,0 +1,121 @@
+'use client';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { parseAcsHtml } from '../core/acs/parseAcsHtml';
+import { submitAcsForm } from '../core/acs/submitAcsForm';
+import type { ParsedAcsForm } from '../core/acs/types';
+import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
+import { getErrorMessage, getMessage, type Locale, type MessageKey } from '../core/messages';
+import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
+
+export interface AcsFormAutoSubmitProps {
+  /** `out_acs_html` from the purchase answer. It is parsed, never injected: its scripts never run. */
+  html: string;
+  /** Origins the form may post to (the 3-D Secure server's). https is required unless a loopback origin is listed here. */
+  allowedActionOrigins?: string[];
+  /** A named frame to submit into. @default the current page */
+  target?: string;
+  /** Submit as soon as it mounts. With false, only the button submits. @default true */
+  autoSubmit?: boolean;
+  /** How long the manual button stays disabled after the automatic submission. @default 3000 */
+  fallbackDelayMs?: number;
+  /** Identifies this hand-off: one key is submitted automatically once per page, across re-renders and remounts. @default html */
+  submissionKey?: string;
+  /** Language when used outside a ThreeDSecureProvider. @default the provider's, else 'ja' */
+  locale?: Locale;
+  /** Called right after each submission. */
+  onSubmit?(form: ParsedAcsForm): void;
+  /** Called once when the HTML cannot be used (`acs_html_invalid`, `acs_action_not_allowed`, …). */
+  onError?(error: ThreeDSecureError): void;
+  className?: string;
+}
+
+// Page-wide memory of automatic submissions: StrictMode, re-renders and remounts must not post twice.
+const submittedKeys = new Set<string>();
+
+type Parsed = { form: ParsedAcsForm; error?: undefined } | { form?: undefined; error: ThreeDSecureError } | null;
+
+function parse(html: string, allowedActionOrigins: string[] | undefined): Parsed {
+  if (typeof DOMParser === 'undefined') return null; // server rendering: parsed after hydration
+  try {
+    return { form: parseAcsHtml(html, allowedActionOrigins ? { allowedActionOrigins } : {}) };
+  } catch (error) {
+    return { error: toThreeDSecureError(error, 'acs_html_invalid') };
+  }
+}
+
+/**
+ * Hands the shopper to the 3-D Secure server: keeps only the ACS form's fields, rebuilds the form
+ * and submits it exactly once, with a status message and a manual button as a fallback.
+ */
+export function AcsFormAutoSubmit({
+  html,
+  allowedActionOrigins,
+  target,
+  autoSubmit = true,
+  fallbackDelayMs = 3000,
+  submissionKey,
+  locale,
+  onSubmit,
+  onError,
+  className,
+}: AcsFormAutoSubmitProps) {
+  const context = useOptionalThreeDSecureContext();
+  const language = locale ?? context?.locale ?? 'ja';
+  const t = (key: MessageKey) => (context && !locale ? context.t(key) : getMessage(key, language));
+  const originsKey = allowedActionOrigins?.join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the origins are compared by value
+  const parsed = useMemo(() => parse(html, allowedActionOrigins), [html, originsKey]);
+  const key = submissionKey ?? html;
+  const [manualReady, setManualReady] = useState(!autoSubmit);
+  const callbacks = useRef({ onSubmit, onError });
+  callbacks.current = { onSubmit, onError };
+
+  useEffect(() => {
+    if (!parsed) return;
+    if (parsed.error) {
+      callbacks.current.onError?.(parsed.error);
+      return;
+    }
+    if (!autoSubmit) return;
+    if (!submittedKeys.has(key)) {
+      submittedKeys.add(key);
+      try {
+        submitAcsForm(parsed.form, target ? { target } : {});
+        callbacks.current.onSubmit?.(parsed.form);
+      } catch (error) {
+        callbacks.current.onError?.(toThreeDSecureError(error, 'acs_html_invalid'));
+        setManualReady(true);
+        return;
+      }
+    }
+    const timer = setTimeout(() => setManualReady(true), fallbackDelayMs);
+    return () => clearTimeout(timer);
+  }, [parsed, key, autoSubmit, target, fallbackDelayMs]);
+
+  if (parsed?.error) {
+    const message = context && !locale ? context.errorMessage(parsed.error) : getErrorMessage(parsed.error, language);
+    return (
+      <div className={className} data-state="error" data-error-code={parsed.error.code} role="alert">
+        {message}
+      </div>
+    );
+  }
+
+  const submitManually = () => {
+    if (!parsed?.form) return;
+    submitAcsForm(parsed.form, target ? { target } : {});
+    onSubmit?.(parsed.form);
+  };
+
+  return (
+    <div className={className} data-state={autoSubmit ? 'redirecting' : 'ready'}>
+      <p role="status" aria-live="polite">
+        {t('acs.redirecting')}
+      </p>
+      <p>{t('acs.manualHint')}</p>
+      <button type="button" onClick={submitManually} disabled={!parsed?.form || !manualReady}>
+        {t('acs.manualSubmit')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ThreeDSecureError } from '../core/errors';
+import { useKurocoContext } from './ThreeDSecureProvider';
+import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
+
+export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOptions {
+  /** Shown under a failure, e.g. a link back to the checkout. */
+  retryAction?: ReactNode;
+  onSucceeded?(orderIds: readonly number[]): void;
+  onFailed?(error: ThreeDSecureError, orderIds: readonly number[]): void;
+  className?: string;
+}
+
+/** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
+export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, className, ...options }: ThreeDSecureReturnStatusProps) {
+  const { t, errorMessage } = useKurocoContext('<ThreeDSecureReturnStatus>');
+  const state = useThreeDSecureReturn(options);
+  const callbacks = useRef({ onSucceeded, onFailed });
+  callbacks.current = { onSucceeded, onFailed };
+
+  useEffect(() => {
+    if (state.status === 'succeeded') callbacks.current.onSucceeded?.(state.orderIds);
+    if (state.status === 'failed') callbacks.current.onFailed?.(state.error, state.orderIds);
+  }, [state.status]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
+
+  const orderIds =
+    state.orderIds.length > 0 ? (
+      <p>
+        {t('return.orderIds')}: {state.orderIds.join(', ')}
+      </p>
+    ) : null;
+  const canCheckAgain = state.status === 'failed' && ['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized'].includes(state.error.code);
+
+  return (
+    <div className={className} data-state={state.status}>
+      <p role="status" aria-live="polite">
+        {state.status === 'checking' ? t('return.checking') : state.status === 'succeeded' ? t('return.succeeded') : ''}
+      </p>
+      {state.status === 'failed' ? (
+        <div role="alert" data-error-code={state.error.code}>
+          <p>{errorMessage(state.error)}</p>
+        </div>
+      ) : null}
+      {orderIds}
+      {canCheckAgain ? (
+        <button type="button" onClick={state.retry}>
+          {t('checkAgain')}
+        </button>
+      ) : null}
+      {state.status === 'failed' ? retryAction : null}
+    </div>
+  );
+}

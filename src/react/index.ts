@@ -1,0 +1,14 @@
+'use client';
+export { ThreeDSecureProvider } from './ThreeDSecureProvider';
+export type { ThreeDSecureBackend, ThreeDSecureContextValue, ThreeDSecureProviderProps } from './ThreeDSecureProvider';
+export { useKurocoPurchase } from './useKurocoPurchase';
+export type { UseKurocoPurchaseResult } from './useKurocoPurchase';
+export { AcsFormAutoSubmit } from './AcsFormAutoSubmit';
+export type { AcsFormAutoSubmitProps } from './AcsFormAutoSubmit';
+export { useThreeDSecureReturn } from './useThreeDSecureReturn';
+export type { UseThreeDSecureReturnOptions, UseThreeDSecureReturnResult } from './useThreeDSecureReturn';
+export { KurocoCheckout } from './KurocoCheckout';
+export type { KurocoCheckoutProps } from './KurocoCheckout';
+export { ThreeDSecureReturnStatus } from './ThreeDSecureReturnStatus';
+export type { ThreeDSecureReturnStatusProps } from './ThreeDSecureReturnStatus';
+export * from '../core/index';

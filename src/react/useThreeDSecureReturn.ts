@@ -1,0 +1,39 @@
+'use client';
+import { useState, useSyncExternalStore } from 'react';
+import { createKurocoReturnFlow, type ThreeDSecureReturnState } from '../core/return/createKurocoReturnFlow';
+import { useKurocoContext } from './ThreeDSecureProvider';
+
+export interface UseThreeDSecureReturnOptions {
+  /** Waits before each order-status read. @default [0, 1000, 2000, 3000, 5000] */
+  pollDelaysMs?: readonly number[];
+  /** The return page URL to read `dsec_error` from. @default location.href */
+  url?: string;
+}
+
+export type UseThreeDSecureReturnResult = ThreeDSecureReturnState & {
+  /** Reads the status again; only does something after a failure that is not final. */
+  retry(): void;
+  /** Forgets the saved attempt. */
+  clear(): void;
+};
+
+const SERVER_STATE: ThreeDSecureReturnState = { status: 'checking', orderIds: [] };
+
+/**
+ * On the page the shopper comes back to after 3-D Secure: confirms the saved attempt once
+ * (`dsec_error=1` is a failure; otherwise the order status decides), survives reloads, and keeps the
+ * order ids in every outcome.
+ */
+export function useThreeDSecureReturn(options: UseThreeDSecureReturnOptions = {}): UseThreeDSecureReturnResult {
+  const { backend, attempts } = useKurocoContext('useThreeDSecureReturn()');
+  const [flow] = useState(() =>
+    createKurocoReturnFlow({
+      backend,
+      attempts,
+      ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
+      ...(options.url ? { url: options.url } : {}),
+    }),
+  );
+  const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => SERVER_STATE);
+  return { ...state, retry: flow.retry, clear: flow.clear };
+}
