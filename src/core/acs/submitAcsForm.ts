@@ -1,0 +1,93 @@
+import { ThreeDSecureError } from '../errors';
+import { assertAllowedActionUrl, normalizeAllowedOrigins, quoteUrl } from './isAllowedActionUrl';
+import type { ParsedAcsForm, SubmitAcsFormOptions } from './types';
+
+/**
+ * Builds a fresh, hidden `<form>` from a parsed ACS form (one `<input type="hidden">` per field,
+ * in order), appends it to `document.body` and submits it once: a full-page navigation by
+ * default, or into `options.target`. Returns the form element, which stays in the document.
+ *
+ * Nothing from the original markup is reused: only the action, method, encoding and the field
+ * names and values. Submission goes through `HTMLFormElement.prototype.submit`, so a field named
+ * `submit` or `action` cannot shadow it.
+ *
+ * @throws {ThreeDSecureError} `acs_action_not_allowed` when the action is not an absolute http(s)
+ * URL (or fails `options.allowedActionOrigins`); `acs_html_invalid` when `form` is not a
+ * {@link ParsedAcsForm}; `misconfigured` without a document (server rendering).
+ */
+export function submitAcsForm(form: ParsedAcsForm, options: SubmitAcsFormOptions = {}): HTMLFormElement {
+  const document = options.document ?? globalThis.document;
+  if (document === undefined) {
+    throw new ThreeDSecureError('misconfigured', 'submitAcsForm must run in a browser: there is no document (server rendering?).');
+  }
+  const method = checkParsedForm(form);
+  checkAction(form.action, options.allowedActionOrigins);
+  const container = document.body ?? document.documentElement;
+  if (container === null) throw new ThreeDSecureError('misconfigured', 'submitAcsForm: the document has no body to hold the form.');
+
+  const element = document.createElement('form');
+  // Every attribute is set before the fields exist: afterwards a field named `action`,
+  // `setAttribute` or `append` would shadow the form's own members.
+  element.setAttribute('method', method);
+  element.setAttribute('action', form.action);
+  if (options.target !== undefined && options.target !== '') element.setAttribute('target', options.target);
+  if (form.enctype !== undefined) element.setAttribute('enctype', form.enctype);
+  if (form.acceptCharset !== undefined) element.setAttribute('accept-charset', form.acceptCharset);
+  element.hidden = true;
+  element.style.setProperty('display', 'none', 'important');
+
+  const inputs = document.createDocumentFragment();
+  for (const [name, value] of form.fields) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    inputs.append(input);
+  }
+  element.append(inputs);
+  container.append(element);
+
+  // The prototype of the document's own realm, in case `options.document` belongs to a frame.
+  const FormElement = document.defaultView?.HTMLFormElement ?? HTMLFormElement;
+  FormElement.prototype.submit.call(element);
+  return element;
+}
+
+function checkParsedForm(form: ParsedAcsForm): 'post' | 'get' {
+  const candidate = form as Partial<Record<keyof ParsedAcsForm, unknown>> | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.action !== 'string') {
+    throw notAForm('it has no action string');
+  }
+  const method = typeof candidate.method === 'string' ? candidate.method.toLowerCase() : undefined;
+  if (method !== 'post' && method !== 'get') throw notAForm('its method is neither POST nor GET');
+  const fields = candidate.fields;
+  const wellFormed =
+    Array.isArray(fields) &&
+    fields.every((field: unknown) => Array.isArray(field) && field.length === 2 && typeof field[0] === 'string' && typeof field[1] === 'string');
+  if (!wellFormed) throw notAForm('its fields are not [name, value] pairs of strings');
+  for (const key of ['enctype', 'acceptCharset'] as const) {
+    if (candidate[key] !== undefined && typeof candidate[key] !== 'string') throw notAForm(`its ${key} is not a string`);
+  }
+  return method;
+}
+
+// A parsed value may be hand-made, so the action is checked again: never a script-bearing URL.
+function checkAction(action: string, allowedActionOrigins: readonly string[] | undefined): void {
+  if (allowedActionOrigins !== undefined) {
+    assertAllowedActionUrl(action, normalizeAllowedOrigins(allowedActionOrigins));
+    return;
+  }
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(action).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new ThreeDSecureError('acs_action_not_allowed', `Refused to submit the ACS form to ${quoteUrl(action)}: only absolute https (or http) URLs can be submitted.`);
+  }
+}
+
+function notAForm(reason: string): ThreeDSecureError {
+  return new ThreeDSecureError('acs_html_invalid', `submitAcsForm needs a parsed ACS form: ${reason}.`);
+}
