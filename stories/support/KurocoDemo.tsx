@@ -1,0 +1,58 @@
+import { useId, useRef, useState } from 'react';
+import type { KurocoBackend, KurocoOrderInput, Locale } from '../../src/core';
+import { KurocoCheckout, ThreeDSecureProvider, ThreeDSecureReturnStatus } from '../../src/react';
+import { DEMO_RETURN_PATH, createSandboxKurocoBackend } from './sandboxBackend';
+
+export interface KurocoDemoProps {
+  /** The `ECOrder::purchase` body (the kit adds `card_options.card_3dsec_return_url`). */
+  order: KurocoOrderInput;
+  /** Defaults to the sandbox on this origin. */
+  backend?: KurocoBackend;
+  locale?: Locale;
+  /** Short waits keep the demos quick; the kit's default is [0, 1000, 2000, 3000, 5000]. */
+  pollDelaysMs?: number[];
+}
+
+/**
+ * A checkout against the sandbox with the shopper's browser shown as a frame: the ACS form is
+ * submitted into it, the sandbox's issuer page appears there, and when Kuroco sends the frame to the
+ * return URL the demo confirms the outcome below it, as a real return page would.
+ */
+export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 300, 600, 900] }: KurocoDemoProps) {
+  const [kuroco] = useState(() => backend ?? createSandboxKurocoBackend());
+  const frameName = `kuroco-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [returnedTo, setReturnedTo] = useState<string | null>(null);
+  const en = locale === 'en';
+
+  const onFrameLoad = () => {
+    const href = frame.current?.contentWindow?.location.href;
+    if (href && new URL(href).pathname === DEMO_RETURN_PATH) setReturnedTo(href);
+  };
+
+  return (
+    <ThreeDSecureProvider backend={kuroco} locale={locale}>
+      <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640 }}>
+        <h1 style={{ fontSize: 20 }}>{en ? 'Checkout (Kuroco × Paygent sandbox)' : 'ご注文手続き（Kuroco × Paygent サンドボックス）'}</h1>
+        <pre aria-label={en ? 'Order' : 'ご注文内容'} style={{ background: '#f4f5f7', padding: 8, fontSize: 12 }}>
+          {JSON.stringify(order, null, 2)}
+        </pre>
+        <KurocoCheckout order={order} target={frameName} allowedActionOrigins={[window.location.origin]} />
+        <h2 style={{ fontSize: 16 }}>{en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}</h2>
+        <iframe
+          ref={frame}
+          name={frameName}
+          data-demo-frame=""
+          title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
+          onLoad={onFrameLoad}
+          style={{ width: '100%', height: 320, border: '1px solid #c4c9d0', borderRadius: 4 }}
+        />
+        {returnedTo ? (
+          <section aria-label={en ? 'Return page' : '戻りページ'}>
+            <ThreeDSecureReturnStatus url={returnedTo} pollDelaysMs={pollDelaysMs} retryAction={<a href="#top">{en ? 'Back to checkout' : 'ご注文手続きに戻る'}</a>} />
+          </section>
+        ) : null}
+      </main>
+    </ThreeDSecureProvider>
+  );
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { createSandbox } from '../../../src/sandbox/index.ts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+export const SANDBOX_PORT = 6208;
+
+// The app and the sandbox run on different origins, as a shop front and Kuroco do: CORS, a token
+// header, and an ACS form that leaves the app's origin.
+export default defineConfig({
+  root,
+  plugins: [
+    react(),
+    {
+      name: 'start-sandbox',
+      async configureServer(server) {
+        const sandbox = await createSandbox({ kuroco: { statusDelayMs: 400 } }).listen(SANDBOX_PORT);
+        server.httpServer?.once('close', () => void sandbox.close());
+      },
+    },
+  ],
+  define: { __SANDBOX_URL__: JSON.stringify(`http://127.0.0.1:${SANDBOX_PORT}`) },
+  server: { fs: { allow: [path.resolve(root, '../../..')] } },
+});
