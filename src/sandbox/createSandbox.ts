@@ -1,16 +1,98 @@
-// SKELETON: replaced by the sandbox implementation.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createKurocoRouter, KUROCO_PREFIX } from './kuroco/router';
+import { resolveKurocoOptions, type SandboxOptions } from './options';
 
-export interface SandboxOptions {}
+export type { KurocoSandboxOptions, SandboxOptions } from './options';
+import { createPaygentRouter, PAYGENT_PREFIX } from './paygent/router';
+import { createState } from './state';
+
+/**
+ * A Node request listener, usable as Connect/Vite middleware. Paths the sandbox does not know go to
+ * `next()` when given, else get a plain 404.
+ */
 export type SandboxHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
-export interface Sandbox {
-  handler: SandboxHandler;
+
+/** A running sandbox server (see {@link Sandbox.listen}). */
+export interface SandboxServer {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  /** Root of the Kuroco API paths: `${url}/rcms-api/${apiId}`. */
+  kurocoApiBase: string;
+  /** Stops the server and drops its open connections. */
+  close(): Promise<void>;
 }
-export function createSandbox(_options: SandboxOptions = {}): Sandbox {
-  return {
-    handler: (_req, res, next) => {
-      if (next) next();
-      else res.writeHead(404).end();
-    },
+
+/** An offline stand-in for Kuroco EC × Paygent 3-D Secure. Each instance has its own data. */
+export interface Sandbox {
+  /** Request listener / middleware serving the sandbox routes. */
+  handler: SandboxHandler;
+  /**
+   * Starts an HTTP server on 127.0.0.1 that serves only the sandbox.
+   * @param port default `0`: a random free port.
+   */
+  listen(port?: number): Promise<SandboxServer>;
+}
+
+function parseUrl(raw: string | undefined): URL {
+  const path = raw && raw.startsWith('/') ? raw : `/${raw ?? ''}`;
+  // A fixed base: only the path and query matter here, and `//x` must not become a host.
+  return new URL(`http://sandbox.invalid${path}`);
+}
+
+/**
+ * Creates a sandbox: Kuroco `rcms-api` purchase / order-details / login endpoints with Kuroco's
+ * envelope, and a Paygent 3-D Secure connector and challenge page. See `src/sandbox/README.md`.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const state = createState(resolveKurocoOptions(options.kuroco));
+  const handleKuroco = createKurocoRouter(state);
+  const handlePaygent = createPaygentRouter(state);
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = parseUrl(req.url);
+    if (url.pathname.startsWith(KUROCO_PREFIX)) {
+      await handleKuroco(req, res, url.pathname);
+      return true;
+    }
+    if (url.pathname.startsWith(PAYGENT_PREFIX)) return handlePaygent(req, res, url);
+    return false;
+  }
+
+  const handler: SandboxHandler = (req, res, next) => {
+    dispatch(req, res).then(
+      (handled) => {
+        if (handled) return;
+        if (next) next();
+        else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      },
+      (error: unknown) => {
+        if (res.headersSent) res.destroy();
+        else if (next) next(error);
+        else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Sandbox error');
+      },
+    );
   };
+
+  function listen(port = 0): Promise<SandboxServer> {
+    return new Promise((resolve, reject) => {
+      const server = createServer((req, res) => handler(req, res));
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const { port: actual } = server.address() as AddressInfo;
+        const url = `http://127.0.0.1:${actual}`;
+        resolve({
+          url,
+          kurocoApiBase: `${url}/rcms-api/${state.kuroco.apiId}`,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((error) => (error ? fail(error) : done()));
+              server.closeAllConnections();
+            }),
+        });
+      });
+    });
+  }
+
+  return { handler, listen };
 }

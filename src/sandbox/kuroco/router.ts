@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyCors, delay, sendJson } from '../http';
+import type { SandboxState } from '../state';
+import { authenticate, login, sessionOf } from './auth';
+import type { KurocoAnswer, KurocoContext } from './context';
+import { KurocoApiError, kurocoError, sendKurocoError } from './envelope';
+import { getOrderDetails } from './orderDetails';
+import { purchase } from './purchase';
+
+/** Prefix of every path the Kuroco stand-in answers (any API id). */
+export const KUROCO_PREFIX = '/rcms-api/';
+
+interface Endpoint {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  /** Placeholder names, in the order of the pattern's groups. */
+  params: string[];
+  authenticated: boolean;
+  handle: (ctx: KurocoContext) => KurocoAnswer | Promise<KurocoAnswer>;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Turns `ec/order/{ec_order_id}` into a pattern for `/rcms-api/1/ec/order/1001` (an optional trailing slash). */
+function compile(apiId: number, template: string): { pattern: RegExp; params: string[] } {
+  const params: string[] = [];
+  const source = template
+    .split(/(\{[a-z_]+\})/)
+    .map((part) => {
+      const name = /^\{([a-z_]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeRegExp(part);
+      params.push(name);
+      return '([^/]+)';
+    })
+    .join('');
+  return { pattern: new RegExp(`^/rcms-api/${apiId}/${source}/?$`), params };
+}
+
+export function createKurocoRouter(state: SandboxState) {
+  const { apiId, paths } = state.kuroco;
+  const endpoints: Endpoint[] = [
+    { method: 'POST', ...compile(apiId, 'login'), authenticated: false, handle: login },
+    { method: 'POST', ...compile(apiId, paths.purchase), authenticated: true, handle: purchase },
+    { method: 'GET', ...compile(apiId, paths.orderDetails), authenticated: true, handle: getOrderDetails },
+  ];
+
+  async function answer(req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string): Promise<KurocoAnswer> {
+    const matches = endpoints
+      .map((endpoint) => ({ endpoint, match: endpoint.pattern.exec(pathname) }))
+      .filter((entry): entry is { endpoint: Endpoint; match: RegExpExecArray } => entry.match !== null);
+    if (matches.length === 0) throw kurocoError('not_found', 'リクエストされたエンドポイントは存在しません。');
+    const found = matches.find(({ endpoint }) => endpoint.method === req.method);
+    if (!found) {
+      const allow = [...new Set(matches.map(({ endpoint }) => endpoint.method)), 'OPTIONS'].join(', ');
+      throw kurocoError('method_not_allowed', `${req.method ?? ''} メソッドは許可されていません。`, { Allow: allow });
+    }
+    const { endpoint, match } = found;
+    if (endpoint.authenticated) authenticate(req, state);
+    const params: Record<string, string> = {};
+    endpoint.params.forEach((name, index) => {
+      params[name] = match[index + 1] ?? '';
+    });
+    return endpoint.handle({ req, res, state, requestId, session: sessionOf(req, state), params });
+  }
+
+  /** Answers a request under `/rcms-api/` with Kuroco's envelope, headers and CORS. */
+  return async function handleKuroco(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const requestId = randomUUID();
+    res.setHeader('x-rcms-request-id', requestId);
+    applyCors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    await delay(state.kuroco.latencyMs);
+    try {
+      const { status, body } = await answer(req, res, pathname, requestId);
+      sendJson(res, status, body);
+    } catch (error) {
+      const apiError =
+        error instanceof KurocoApiError ? error : kurocoError('internal_server_error', 'サーバーでエラーが発生しました。');
+      if (!res.headersSent) sendKurocoError(res, requestId, apiError);
+      else res.destroy();
+    }
+  };
+}
