@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { createSandbox } from '../../../src/sandbox/index.ts';
+import { createSandbox } from '../../../src/sandbox/index';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const SANDBOX_PORT = 6208;
