@@ -4,7 +4,7 @@ import type { ParsedAcsForm, SubmitAcsFormOptions } from './types';
 
 /**
  * Builds a fresh, hidden `<form>` from a parsed ACS form (one `<input type="hidden">` per field,
- * in order), appends it to `document.body` and submits it once: a full-page navigation by
+ * in order, duplicates kept), appends it to `document.body` and submits it once: a full-page navigation by
  * default, or into `options.target`. Returns the form element, which stays in the document.
  *
  * Nothing from the original markup is reused: only the action, method, encoding and the field
@@ -36,21 +36,34 @@ export function submitAcsForm(form: ParsedAcsForm, options: SubmitAcsFormOptions
   element.hidden = true;
   element.style.setProperty('display', 'none', 'important');
 
-  const inputs = document.createDocumentFragment();
-  for (const [name, value] of form.fields) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    inputs.append(input);
-  }
-  element.append(inputs);
+  const controls = document.createDocumentFragment();
+  for (const [name, value] of form.fields) controls.append(createFieldControl(document, name, value));
+  element.append(controls);
   container.append(element);
 
   // The prototype of the document's own realm, in case `options.document` belongs to a frame.
   const FormElement = document.defaultView?.HTMLFormElement ?? HTMLFormElement;
   FormElement.prototype.submit.call(element);
   return element;
+}
+
+/**
+ * A hidden input carrying `[name, value]` as is. Exception: browsers overwrite the value of a hidden
+ * input named `_charset_` with the form's encoding, so such a field with any other value than that
+ * (UTF-8) came from a visible control and is rebuilt as a textarea, which keeps its value.
+ */
+function createFieldControl(document: Document, name: string, value: string): HTMLInputElement | HTMLTextAreaElement {
+  if (value !== 'UTF-8' && name.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) === '_charset_') {
+    const textarea = document.createElement('textarea');
+    textarea.name = name;
+    textarea.value = value;
+    return textarea;
+  }
+  const input = document.createElement('input');
+  input.type = 'hidden';
+  input.name = name;
+  input.value = value;
+  return input;
 }
 
 function checkParsedForm(form: ParsedAcsForm): 'post' | 'get' {
