@@ -3,7 +3,7 @@
 // it runs) and read with `new FormData(form)`; a few cases are also submitted for real (GET, to a
 // same-origin path that 404s) so the urlencoded query Chromium puts on the wire can be compared.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseAcsHtml, submitAcsForm, type ParsedAcsForm } from '../../src/core/acs';
+import { parseAcsHtml, submitAcsForm } from '../../src/core/acs';
 
 const ACS = 'https://acs.example.invalid/3ds/start';
 
@@ -93,7 +93,7 @@ const variants: Variant[] = [
   },
   {
     name: 'Japanese names and values, duplicate names',
-    html: `<form name="submitForm" action="${ACS}" method="post"><input type="hidden" name="氏名" value="山田　太郎"><input type="hidden" name="dup" value="1"><input type="hidden" name="dup" value="2"><input type="hidden" name="dup" value="1"><input type="hidden" name="絵文字" value="😀🇯🇵"><input name="mix" value="ｶﾀｶﾅ①㈱"></form>`,
+    html: `<form name="submitForm" action="${ACS}" method="post"><input type="hidden" name="氏名" value="山田\u3000太郎"><input type="hidden" name="dup" value="1"><input type="hidden" name="dup" value="2"><input type="hidden" name="dup" value="1"><input type="hidden" name="絵文字" value="😀🇯🇵"><input name="mix" value="ｶﾀｶﾅ①㈱"></form>`,
   },
   {
     name: 'input types the DOM sanitises',
