@@ -29,7 +29,7 @@ export function renderPage(title: string, content: SafeHtml): SafeHtml {
 ${STYLE}
 </head>
 <body>
-<div class="banner" role="note">${SANDBOX_BANNER}</div>
+<header class="banner">${SANDBOX_BANNER}</header>
 <main>
 ${content}
 </main>
