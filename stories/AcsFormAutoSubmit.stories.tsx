@@ -28,6 +28,7 @@ async function loadSandboxAcsHtml() {
  */
 const meta = {
   title: 'Kuroco × Paygent/AcsFormAutoSubmit',
+  id: 'kuroco-acs-form-auto-submit',
   component: AcsFormAutoSubmit,
   args: { html: '', target: FRAME, fallbackDelayMs: 500 },
   render: (args, { loaded }) => (

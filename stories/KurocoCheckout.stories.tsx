@@ -10,6 +10,7 @@ import { createSandboxKurocoBackend } from './support/sandboxBackend';
  */
 const meta = {
   title: 'Kuroco × Paygent/Checkout',
+  id: 'kuroco-checkout',
   component: KurocoDemo,
   args: {
     order: { product_id: 41201, quantity: 1, ec_payment_id: 58, card_token: 'tok_CY9YQzCwS8Efm1ngz6jM7cKr4a' },

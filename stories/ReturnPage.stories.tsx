@@ -3,7 +3,7 @@ import { expect } from 'storybook/test';
 import { KurocoCheckout, ThreeDSecureProvider, ThreeDSecureReturnStatus } from '../src/react';
 import { createSandboxKurocoBackend } from './support/sandboxBackend';
 
-const RETURN_STORY_PATH = '/iframe.html?id=kuroco-paygent-full-page--return-page&viewMode=story';
+const RETURN_STORY_PATH = '/iframe.html?id=kuroco-full-page--return-page&viewMode=story';
 
 /**
  * The real full-page flow inside Storybook's preview: “Checkout” posts the ACS form to the page
@@ -12,6 +12,7 @@ const RETURN_STORY_PATH = '/iframe.html?id=kuroco-paygent-full-page--return-page
  */
 const meta = {
   title: 'Kuroco × Paygent/Full page',
+  id: 'kuroco-full-page',
   parameters: { layout: 'padded' },
 } satisfies Meta;
 
@@ -36,7 +37,7 @@ export const Checkout: Story = {
 export const ReturnPage: Story = {
   render: () => (
     <ThreeDSecureProvider backend={createSandboxKurocoBackend({ returnPath: RETURN_STORY_PATH })}>
-      <ThreeDSecureReturnStatus retryAction={<a href="/iframe.html?id=kuroco-paygent-full-page--checkout&viewMode=story">ご注文手続きに戻る</a>} />
+      <ThreeDSecureReturnStatus retryAction={<a href="/iframe.html?id=kuroco-full-page--checkout&viewMode=story">ご注文手続きに戻る</a>} />
     </ThreeDSecureProvider>
   ),
 };
