@@ -22,6 +22,10 @@ export default mergeConfig(
   defineConfig({
     // The sandbox answers Kuroco and Paygent paths on the test server's own origin.
     plugins: [sandboxVitePlugin()],
+    // Pre-bundled up front: discovering them mid-run makes Vite reload the browser and lose a test file.
+    optimizeDeps: {
+      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', 'vitest-browser-react'],
+    },
     test: {
       // Two cores: one file at a time per project keeps Chromium and jsdom from starving each other.
       maxWorkers: 2,

@@ -6,7 +6,7 @@ export type { Locale, MessageCatalog, MessageKey, MessageOverrides, StatusMessag
 export { parseAcsHtml } from './acs/parseAcsHtml';
 export { submitAcsForm } from './acs/submitAcsForm';
 export { isAllowedActionUrl } from './acs/isAllowedActionUrl';
-export type { ParsedAcsForm, ParseAcsHtmlOptions, SubmitAcsFormOptions } from './acs/types';
+export type { AcsFormEnctype, ParsedAcsForm, ParseAcsHtmlOptions, SubmitAcsFormOptions } from './acs/types';
 
 export { createKurocoBackend, readDefaultPaymentStatus } from './kuroco/createKurocoBackend';
 export { parseKurocoError } from './kuroco/parseKurocoError';

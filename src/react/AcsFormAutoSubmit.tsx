@@ -1,10 +1,11 @@
 'use client';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { parseAcsHtml } from '../core/acs/parseAcsHtml';
 import { submitAcsForm } from '../core/acs/submitAcsForm';
 import type { ParsedAcsForm } from '../core/acs/types';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import { getErrorMessage, getMessage, type Locale, type MessageKey } from '../core/messages';
+import { useLatest } from './internal/useLatest';
 import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 
 export interface AcsFormAutoSubmitProps {
@@ -67,8 +68,7 @@ export function AcsFormAutoSubmit({
   const parsed = useMemo(() => parse(html, allowedActionOrigins), [html, originsKey]);
   const key = submissionKey ?? html;
   const [manualReady, setManualReady] = useState(!autoSubmit);
-  const callbacks = useRef({ onSubmit, onError });
-  callbacks.current = { onSubmit, onError };
+  const callbacks = useLatest({ onSubmit, onError });
 
   useEffect(() => {
     if (!parsed) return;
@@ -77,20 +77,21 @@ export function AcsFormAutoSubmit({
       return;
     }
     if (!autoSubmit) return;
+    let failed = false;
     if (!submittedKeys.has(key)) {
       submittedKeys.add(key);
       try {
         submitAcsForm(parsed.form, target ? { target } : {});
         callbacks.current.onSubmit?.(parsed.form);
       } catch (error) {
+        failed = true;
         callbacks.current.onError?.(toThreeDSecureError(error, 'acs_html_invalid'));
-        setManualReady(true);
-        return;
       }
     }
-    const timer = setTimeout(() => setManualReady(true), fallbackDelayMs);
+    // The button turns usable at once when the automatic submission failed, else after a grace period.
+    const timer = setTimeout(() => setManualReady(true), failed ? 0 : fallbackDelayMs);
     return () => clearTimeout(timer);
-  }, [parsed, key, autoSubmit, target, fallbackDelayMs]);
+  }, [parsed, key, autoSubmit, target, fallbackDelayMs, callbacks]);
 
   if (parsed?.error) {
     const message = context && !locale ? context.errorMessage(parsed.error) : getErrorMessage(parsed.error, language);

@@ -1,6 +1,7 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
+import { useLatest } from './internal/useLatest';
 import { useKurocoContext } from './ThreeDSecureProvider';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
 
@@ -16,8 +17,7 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
 export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, className, ...options }: ThreeDSecureReturnStatusProps) {
   const { t, errorMessage } = useKurocoContext('<ThreeDSecureReturnStatus>');
   const state = useThreeDSecureReturn(options);
-  const callbacks = useRef({ onSucceeded, onFailed });
-  callbacks.current = { onSucceeded, onFailed };
+  const callbacks = useLatest({ onSucceeded, onFailed });
 
   useEffect(() => {
     if (state.status === 'succeeded') callbacks.current.onSucceeded?.(state.orderIds);
