@@ -4,6 +4,7 @@
 // same-origin path that 404s) so the urlencoded query Chromium puts on the wire can be compared.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAcsHtml, submitAcsForm } from '../../src/core/acs';
+import { landing } from '../support/frames';
 
 const ACS = 'https://acs.example.invalid/3ds/start';
 
@@ -210,7 +211,7 @@ describe('what Chromium puts on the wire: original form vs rebuilt form (GET)', 
 
     const referenceFrame = await loadInertFrame(getHtml, 'allow-same-origin allow-forms');
     const referenceDoc = referenceFrame.contentDocument as Document;
-    const originalQuery = await navigationUrl(referenceFrame, () => HTMLFormElement.prototype.submit.call(formAt(referenceDoc, formIndex)));
+    const originalQuery = await landing(referenceFrame, () => HTMLFormElement.prototype.submit.call(formAt(referenceDoc, formIndex)));
 
     const sink = document.createElement('iframe');
     sink.name = `acs-wire-sink-${Math.random().toString(36).slice(2)}`;
@@ -219,7 +220,7 @@ describe('what Chromium puts on the wire: original form vs rebuilt form (GET)', 
     document.body.append(sink);
     await new Promise((resolve) => setTimeout(resolve, 0));
     let rebuilt: HTMLFormElement | undefined;
-    const rebuiltQuery = await navigationUrl(sink, () => {
+    const rebuiltQuery = await landing(sink, () => {
       rebuilt = submitAcsForm(parsed, { target: sink.name, allowedActionOrigins: [location.origin] });
     });
     rebuilt?.remove();
@@ -244,22 +245,6 @@ async function loadInertFrame(html: string, sandbox: string): Promise<HTMLIFrame
   const frame = frames[frames.length - 1];
   if (frame === undefined) throw new Error('no frame');
   return frame;
-}
-
-/** Runs `submit` and resolves the URL the frame lands on. */
-function navigationUrl(frame: HTMLIFrameElement, submit: () => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the frame never navigated')), 5000);
-    frame.addEventListener(
-      'load',
-      () => {
-        clearTimeout(timer);
-        resolve(frame.contentWindow?.location.href ?? '');
-      },
-      { once: true },
-    );
-    submit();
-  });
 }
 
 // Where Chromium's own submission differs from the HTML standard's entry list, or where an inert

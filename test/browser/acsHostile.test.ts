@@ -3,7 +3,7 @@
 // if it ever runs; refused actions must throw the right code before anything is built.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAcsHtml, submitAcsForm, type ParsedAcsForm } from '../../src/core/acs';
-import { ThreeDSecureError } from '../../src/core/errors';
+import { codeOf } from '../support/errors';
 
 declare global {
   interface Window {
@@ -62,16 +62,6 @@ function namedSink(): string {
   sinks.push(sink);
   document.body.append(sink);
   return sink.name;
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ThreeDSecureError);
-    return (error as ThreeDSecureError).code;
-  }
-  return undefined;
 }
 
 describe('hostile markup never runs', () => {

@@ -3,6 +3,7 @@
 // allowed because the origin is listed), so the landing URL shows what was sent for GET forms.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { submitAcsForm, type ParsedAcsForm } from '../../src/core/acs';
+import { landing } from '../support/frames';
 
 const echo = () => `${location.origin}/__acs_echo__.txt`;
 const allowed = () => ({ allowedActionOrigins: [location.origin] });
@@ -24,22 +25,6 @@ async function namedFrame(sandbox = 'allow-same-origin'): Promise<HTMLIFrameElem
   document.body.append(frame);
   await loaded;
   return frame;
-}
-
-/** Runs `act` and resolves the URL `frame` lands on next. */
-function landing(frame: HTMLIFrameElement, act: () => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the frame never navigated')), 5000);
-    frame.addEventListener(
-      'load',
-      () => {
-        clearTimeout(timer);
-        resolve(frame.contentWindow?.location.href ?? '');
-      },
-      { once: true },
-    );
-    act();
-  });
 }
 
 /** Entry lists the browser built for real submissions (the `formdata` event bubbles). */

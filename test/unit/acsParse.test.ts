@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseAcsHtml } from '../../src/core/acs';
-import { ThreeDSecureError } from '../../src/core/errors';
+import { codeOf } from '../support/errors';
 
 const ACS = 'https://acs.example.jp/3ds/start';
 
@@ -15,16 +15,6 @@ const paygentDocument = `<html>
 </form>
 </body>
 </html>`;
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ThreeDSecureError);
-    return (error as ThreeDSecureError).code;
-  }
-  return undefined;
-}
 
 describe('parseAcsHtml: which form', () => {
   it('reads a full Paygent-like document', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { submitAcsForm, type ParsedAcsForm } from '../../src/core/acs';
-import { ThreeDSecureError } from '../../src/core/errors';
+import { codeOf } from '../support/errors';
 
 const parsed: ParsedAcsForm = {
   action: 'https://acs.example.jp/start?x=1',
@@ -15,16 +15,6 @@ const parsed: ParsedAcsForm = {
     ['名前', '山田'],
   ],
 };
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ThreeDSecureError);
-    return (error as ThreeDSecureError).code;
-  }
-  return undefined;
-}
 
 describe('submitAcsForm', () => {
   let submit: MockInstance<() => void>;
