@@ -13,7 +13,7 @@ export type ThreeDSecureErrorCode =
   | 'kuroco_mixed_order'
   /** The backend rejected the request as malformed (HTTP 400); `field` names the input when known. */
   | 'invalid_request'
-  /** The backend needs authentication (HTTP 401) or refused access (HTTP 403). */
+  /** The backend needs authentication (HTTP 401; Kuroco's 403 too). */
   | 'unauthorized'
   /** The order or resource does not exist (HTTP 404). */
   | 'not_found'
@@ -34,7 +34,21 @@ export type ThreeDSecureErrorCode =
   /** The return page found no saved attempt (opened directly, or in another tab). */
   | 'no_pending_attempt'
   /** The kit is used in a way that cannot work (missing provider, wrong backend kind, bad options). */
-  | 'misconfigured';
+  | 'misconfigured'
+  /** pay.js could not be loaded (network, CSP `script-src`, ad blocker) or did not define `Payjp`. */
+  | 'payjs_load_failed'
+  /** The browser blocked the 3-D Secure sub-window and no fallback was allowed. */
+  | 'popup_blocked'
+  /** The shopper closed the 3-D Secure screen before the issuer answered. */
+  | 'canceled'
+  /** The 3-D Secure request or payment expired before it was completed: start again. */
+  | 'expired'
+  /** The signed-in shopper may not use this card or request (HTTP 403). */
+  | 'forbidden'
+  /** 3-D Secure ended as `attempted`, which the merchant's policy does not accept. */
+  | 'attempted_not_accepted'
+  /** The backend's 3-D Secure start URL is not on an allowed PAY.JP origin. */
+  | 'start_url_not_allowed';
 
 /** Extra facts carried by a {@link ThreeDSecureError}. */
 export interface ThreeDSecureErrorDetails {

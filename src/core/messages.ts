@@ -14,7 +14,14 @@ export type StatusMessageKey =
   | 'return.succeeded'
   | 'return.orderIds'
   | 'retry'
-  | 'checkAgain';
+  | 'checkAgain'
+  | 'card.verify'
+  | 'card.creating'
+  | 'card.challenging'
+  | 'card.redirecting'
+  | 'card.verifying'
+  | 'card.succeeded'
+  | 'card.cancel';
 
 /** Every message key: an error code or a status text. */
 export type MessageKey = ThreeDSecureErrorCode | StatusMessageKey;
@@ -43,6 +50,13 @@ const ja: MessageCatalog = {
   status_unknown: 'お支払いの結果をまだ確認できません。しばらくしてからもう一度確認してください。',
   no_pending_attempt: '確認中のお支払いが見つかりませんでした。ご注文履歴をご確認ください。',
   misconfigured: 'お支払いの設定に問題があります。ショップにお問い合わせください。',
+  payjs_load_failed: 'カード決済の準備ができませんでした。通信環境を確認して、ページを再読み込みしてください。',
+  popup_blocked: '認証画面のウィンドウがブロックされました。ポップアップを許可して、もう一度お試しください。',
+  canceled: '3Dセキュア認証が中断されました。もう一度お試しください。',
+  expired: '3Dセキュア認証の有効期限が切れました。最初からやり直してください。',
+  forbidden: 'このカードは現在のアカウントでは使用できません。',
+  attempted_not_accepted: 'このカードでは本人認証を完了できませんでした。別のカードをお試しください。',
+  start_url_not_allowed: '認証画面の移動先を確認できないため、中止しました。ショップにお問い合わせください。',
   'purchase.submit': '注文を確定する',
   'purchase.pending': '注文を送信しています…',
   'acs.redirecting': 'カード会社の本人認証（3Dセキュア）画面へ移動しています…',
@@ -53,6 +67,13 @@ const ja: MessageCatalog = {
   'return.orderIds': '注文番号',
   retry: 'もう一度試す',
   checkAgain: 'もう一度確認する',
+  'card.verify': 'カードの本人認証をする',
+  'card.creating': '認証の準備をしています…',
+  'card.challenging': 'カード会社の画面で本人認証を行ってください。',
+  'card.redirecting': 'カード会社の本人認証画面へ移動しています…',
+  'card.verifying': '認証結果を確認しています…',
+  'card.succeeded': 'カードの本人認証が完了しました。',
+  'card.cancel': 'キャンセル',
 };
 
 const en: MessageCatalog = {
@@ -73,6 +94,13 @@ const en: MessageCatalog = {
   status_unknown: 'The payment result is not available yet. Please check again in a moment.',
   no_pending_attempt: 'No payment in progress was found. Please check your order history.',
   misconfigured: 'Payments are not configured correctly. Please contact the shop.',
+  payjs_load_failed: 'Card payments could not be prepared. Please check your connection and reload the page.',
+  popup_blocked: 'The authentication window was blocked. Please allow pop-ups and try again.',
+  canceled: '3-D Secure was interrupted. Please try again.',
+  expired: 'The 3-D Secure session expired. Please start again.',
+  forbidden: 'This card cannot be used with the current account.',
+  attempted_not_accepted: 'Authentication could not be completed with this card. Please try another card.',
+  start_url_not_allowed: 'Stopped: the authentication page’s address could not be verified. Please contact the shop.',
   'purchase.submit': 'Place order',
   'purchase.pending': 'Sending your order…',
   'acs.redirecting': 'Taking you to your card issuer’s 3-D Secure page…',
@@ -83,6 +111,13 @@ const en: MessageCatalog = {
   'return.orderIds': 'Order number',
   retry: 'Try again',
   checkAgain: 'Check again',
+  'card.verify': 'Verify this card',
+  'card.creating': 'Preparing authentication…',
+  'card.challenging': 'Please authenticate on your card issuer’s screen.',
+  'card.redirecting': 'Taking you to your card issuer’s authentication page…',
+  'card.verifying': 'Checking the authentication result…',
+  'card.succeeded': 'The card has been verified.',
+  'card.cancel': 'Cancel',
 };
 
 /** The built-in catalogs. */

@@ -15,8 +15,19 @@ export interface KurocoAttempt {
   outcome?: AttemptOutcome;
 }
 
+/** A PAY.JP customer-card verification handed to the redirect workflow. */
+export interface PayjpCardAttempt {
+  provider: 'payjp';
+  id: string;
+  /** `tdsr_…`: PAY.JP adds nothing to the return URL, so this is how the return page finds it. */
+  requestId: string;
+  cardId: string;
+  createdAt: number;
+  outcome?: AttemptOutcome;
+}
+
 /** Any attempt the kit saves across a full-page 3-D Secure round trip. */
-export type SavedAttempt = KurocoAttempt;
+export type SavedAttempt = KurocoAttempt | PayjpCardAttempt;
 
 /** Reads and writes the one attempt of this tab (sessionStorage: per tab, gone when the tab closes). */
 export interface AttemptStore {
@@ -31,14 +42,11 @@ export const ATTEMPT_STORAGE_KEY = 'react-3ds-kit:attempt';
 
 function isAttempt(value: unknown): value is SavedAttempt {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<KurocoAttempt>;
-  return (
-    v.provider === 'kuroco' &&
-    typeof v.id === 'string' &&
-    Array.isArray(v.orderIds) &&
-    v.orderIds.every((id) => Number.isInteger(id)) &&
-    typeof v.createdAt === 'number'
-  );
+  const v = value as Partial<KurocoAttempt> & Partial<PayjpCardAttempt>;
+  if (typeof v.id !== 'string' || typeof v.createdAt !== 'number') return false;
+  if (v.provider === 'kuroco') return Array.isArray(v.orderIds) && v.orderIds.every((id) => Number.isInteger(id));
+  if (v.provider === 'payjp') return typeof v.requestId === 'string' && typeof v.cardId === 'string';
+  return false;
 }
 
 function defaultStorage(): Storage | null {

@@ -1,0 +1,211 @@
+import { createAttemptId, type AttemptStore } from '../attempt/attemptStore';
+import { ThreeDSecureError, toThreeDSecureError } from '../errors';
+import { sleep } from '../return/sleep';
+import { createStore, type ReadableStore } from '../store';
+import type { PayjpBackend } from './createPayjpBackend';
+import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
+import type { CardVerification } from './protocol';
+import { trackPayjsUi, type PayjsUi } from './trackPayjsUi';
+
+/** Where a customer-card verification stands. */
+export type CardVerificationStatus =
+  | 'idle'
+  | 'creating'
+  | 'challenging'
+  | 'redirecting'
+  | 'verifying'
+  | 'succeeded'
+  | 'failed'
+  | 'expired'
+  | 'canceled'
+  | 'error';
+
+export interface CardVerificationState {
+  status: CardVerificationStatus;
+  cardId: string | null;
+  /** The workflow in use (after a popup fallback, the one that replaced the sub-window). */
+  workflow: ThreeDSecureWorkflow | null;
+  /** The backend's view of the PAY.JP request, once created. */
+  verification: CardVerification | null;
+  error: ThreeDSecureError | null;
+}
+
+export interface StartCardVerificationOptions {
+  /** The saved card, `car_…`. Which customer it must belong to is the server's business. */
+  cardId: string;
+  workflow?: ThreeDSecureWorkflow;
+}
+
+export interface CardVerificationFlowOptions {
+  backend: PayjpBackend;
+  /** The payjs instance (the provider loads pay.js before any click). */
+  getPayjp(): Promise<PayjpInstance>;
+  attempts: AttemptStore;
+  /** @default 'iframe' */
+  workflow?: ThreeDSecureWorkflow;
+  /** What replaces a blocked sub-window. `'none'` reports `popup_blocked`. @default 'iframe' */
+  popupFallback?: 'iframe' | 'redirect' | 'none';
+  dialogOptions?: ThreeDSecureDialogOptions;
+  /** For the redirect workflow: one of the server's `returnUrls` (the first when absent). */
+  returnUrl?: string;
+  /**
+   * Waits before each result read after the challenge: the issuer's result can land a few seconds
+   * after its screen closes. @default [0, 500, 1000, 2000, 3000, 5000, 8000]
+   */
+  pollDelaysMs?: readonly number[];
+  /** Leaves the page for the redirect workflow. @default location.assign */
+  navigate?(url: string): void;
+}
+
+export interface CardVerificationFlow extends ReadableStore<CardVerificationState> {
+  /** Starts one verification; calls while one is running return the same promise. */
+  start(options: StartCardVerificationOptions): Promise<CardVerificationState>;
+  /** Stops the running verification and closes its screen. */
+  cancel(): void;
+  /** Back to idle. */
+  reset(): void;
+}
+
+export const DEFAULT_CARD_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
+const IDLE: CardVerificationState = { status: 'idle', cardId: null, workflow: null, verification: null, error: null };
+// A sub-window promise that fails this fast, on a request that never started, was never shown.
+const BLOCKED_WITHIN_MS = 1500;
+
+type ChallengeEnd = { rejected: false } | { rejected: true; error: unknown };
+
+function looksBlocked(error: unknown): boolean {
+  const record = error as { code?: unknown; message?: unknown } | null;
+  return record?.code === 'popup_blocked' || (typeof record?.message === 'string' && /pop-?up|block/i.test(record.message));
+}
+
+/**
+ * PAY.JP customer-card 3-D Secure (seed 001) as a state machine: create the request on the
+ * backend, show the issuer through payjs (iframe, sub-window or redirect), then let the backend's
+ * status decide, read with bounded backoff because the payjs promise is only a hint.
+ */
+export function createCardVerificationFlow(options: CardVerificationFlowOptions): CardVerificationFlow {
+  const delays = options.pollDelaysMs ?? DEFAULT_CARD_POLL_DELAYS_MS;
+  let running: { controller: AbortController; promise: Promise<CardVerificationState> } | null = null;
+  let openUi: PayjsUi | null = null;
+  const store = createStore<CardVerificationState>(IDLE, { onIdle: () => stop() });
+  const update = (patch: Partial<CardVerificationState>) => store.setState({ ...store.getSnapshot(), ...patch });
+
+  function stop() {
+    running?.controller.abort(new ThreeDSecureError('canceled', 'The verification was canceled'));
+    running = null;
+    openUi?.dispose();
+    openUi = null;
+  }
+
+  async function showChallenge(open: (payjp: PayjpInstance) => Promise<void>, signal: AbortSignal): Promise<ChallengeEnd> {
+    const payjp = await options.getPayjp();
+    signal.throwIfAborted();
+    const { result, ui } = trackPayjsUi(() => open(payjp));
+    openUi = ui;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+      return { rejected: false };
+    } catch (error) {
+      signal.throwIfAborted();
+      return { rejected: true, error };
+    } finally {
+      ui.dispose();
+      if (openUi === ui) openUi = null;
+    }
+  }
+
+  async function redirect(verification: CardVerification, cardId: string, signal: AbortSignal): Promise<CardVerificationState> {
+    const url = await options.backend.createRedirectUrl(verification.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, { signal });
+    // PAY.JP adds nothing to the return URL: the request id must be saved before leaving.
+    options.attempts.save({ provider: 'payjp', id: createAttemptId(), requestId: verification.id, cardId, createdAt: Date.now() });
+    update({ status: 'redirecting', workflow: 'redirect' });
+    (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
+    return store.getSnapshot();
+  }
+
+  async function confirm(verification: CardVerification, end: ChallengeEnd, signal: AbortSignal): Promise<CardVerificationState> {
+    update({ status: 'verifying', verification });
+    // A closed screen with no result is a cancel; a failure would have a result, so read twice first.
+    const reads = end.rejected ? delays.slice(0, 2) : delays;
+    let latest = verification;
+    for (const delay of reads) {
+      await sleep(delay, signal);
+      latest = await options.backend.getCardVerification(verification.id, { signal });
+      if (latest.outcome !== 'pending') return settle(latest);
+    }
+    if (end.rejected && (latest.state === 'created' || latest.state === 'in_progress')) {
+      update({ status: 'canceled', verification: latest, error: new ThreeDSecureError('canceled', 'The shopper closed the 3-D Secure screen', { cause: end.error }) });
+      return store.getSnapshot();
+    }
+    update({ status: 'error', verification: latest, error: new ThreeDSecureError('status_unknown', `No result yet for ${verification.id}; check again later`) });
+    return store.getSnapshot();
+  }
+
+  function settle(verification: CardVerification): CardVerificationState {
+    if (verification.outcome === 'succeeded') update({ status: 'succeeded', verification, error: null });
+    else if (verification.outcome === 'expired') update({ status: 'expired', verification, error: new ThreeDSecureError('expired', `${verification.id} expired before a result`) });
+    else {
+      const error = verification.attemptedRefused
+        ? new ThreeDSecureError('attempted_not_accepted', `${verification.id} ended as attempted, which the server does not accept`)
+        : new ThreeDSecureError('three_d_secure_failed', `${verification.id} ended as ${verification.threeDSecureStatus ?? 'unknown'}`);
+      update({ status: 'failed', verification, error });
+    }
+    return store.getSnapshot();
+  }
+
+  async function execute({ cardId, workflow = options.workflow ?? 'iframe' }: StartCardVerificationOptions, signal: AbortSignal) {
+    store.setState({ ...IDLE, status: 'creating', cardId, workflow });
+    try {
+      const verification = await options.backend.createCardVerification(cardId, { signal });
+      update({ status: 'challenging', verification });
+      if (workflow === 'redirect') return await redirect(verification, cardId, signal);
+      let end: ChallengeEnd;
+      if (workflow === 'subwindow') {
+        const opened = Date.now();
+        end = await showChallenge((payjp) => payjp.openThreeDSecureDialog(verification.id, options.dialogOptions), signal);
+        if (end.rejected && (looksBlocked(end.error) || (Date.now() - opened < BLOCKED_WITHIN_MS && (await options.backend.getCardVerification(verification.id, { signal })).state === 'created'))) {
+          const fallback = options.popupFallback ?? 'iframe';
+          if (fallback === 'none') throw new ThreeDSecureError('popup_blocked', 'The browser blocked the 3-D Secure sub-window', { cause: end.error });
+          if (fallback === 'redirect') return await redirect(verification, cardId, signal);
+          update({ workflow: 'iframe' });
+          end = await showChallenge((payjp) => payjp.openThreeDSecureIframe(verification.id), signal);
+        }
+      } else {
+        end = await showChallenge((payjp) => payjp.openThreeDSecureIframe(verification.id), signal);
+      }
+      return await confirm(verification, end, signal);
+    } catch (cause) {
+      if (signal.aborted) {
+        if (store.getSnapshot().status !== 'idle') update({ status: 'canceled', error: new ThreeDSecureError('canceled', 'The verification was canceled', { cause }) });
+      } else {
+        update({ status: 'error', error: toThreeDSecureError(cause) });
+      }
+      return store.getSnapshot();
+    }
+  }
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
+    start(startOptions) {
+      if (running) return running.promise;
+      const controller = new AbortController();
+      const promise = execute(startOptions, controller.signal).finally(() => {
+        if (running?.controller === controller) running = null;
+      });
+      running = { controller, promise };
+      return promise;
+    },
+    cancel() {
+      if (running) stop();
+    },
+    reset() {
+      stop();
+      store.setState(IDLE);
+    },
+  };
+}
