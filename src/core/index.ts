@@ -23,9 +23,36 @@ export type {
 } from './kuroco/types';
 
 export { ATTEMPT_STORAGE_KEY, createAttemptStore } from './attempt/attemptStore';
-export type { AttemptOutcome, AttemptStore, KurocoAttempt, SavedAttempt } from './attempt/attemptStore';
-export { DEFAULT_POLL_DELAYS_MS, createKurocoReturnFlow } from './return/createKurocoReturnFlow';
-export type { KurocoReturnFlow, KurocoReturnFlowOptions, ThreeDSecureReturnState } from './return/createKurocoReturnFlow';
+export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpCardAttempt, SavedAttempt } from './attempt/attemptStore';
+export { DEFAULT_POLL_DELAYS_MS, createReturnFlow } from './return/createReturnFlow';
+export type { ReturnFlow, ReturnFlowOptions, ReturnRead, ReturnStrategy, ThreeDSecureReturnState } from './return/createReturnFlow';
+export { createKurocoReturnFlow, kurocoReturnStrategy } from './return/kurocoReturnStrategy';
+export type { KurocoReturnFlowOptions } from './return/kurocoReturnStrategy';
+export { payjpReturnStrategy } from './return/payjpReturnStrategy';
 export { assertSameOriginPath } from './returnPath';
 export { createStore } from './store';
 export type { ReadableStore, Store, StoreLifecycle } from './store';
+
+export { PAYJS_URL, loadPayjp } from './payjp/loadPayjp';
+export type { LoadPayjpOptions } from './payjp/loadPayjp';
+export type { PayjpInitOptions, PayjpInstance, PayjpStatic, PayjsLocale, ThreeDSecureDialogOptions, ThreeDSecureWindowFeatures, ThreeDSecureWorkflow } from './payjp/payjs';
+export { createPayjpBackend } from './payjp/createPayjpBackend';
+export type { PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
+export { DEFAULT_CARD_POLL_DELAYS_MS, createCardVerificationFlow } from './payjp/createCardVerificationFlow';
+export type {
+  CardVerificationFlow,
+  CardVerificationFlowOptions,
+  CardVerificationState,
+  CardVerificationStatus,
+  StartCardVerificationOptions,
+} from './payjp/createCardVerificationFlow';
+export type {
+  CardVerification,
+  CardVerificationOutcome,
+  PayjpProtocolError,
+  PayjpProtocolErrorCode,
+  PayjpThreeDSecureRequestState,
+  PayjpThreeDSecureStatus,
+} from './payjp/protocol';
+export { assertPublicKey, createPayjpGetter } from './payjp/createPayjpGetter';
+export type { PayjpGetterOptions } from './payjp/createPayjpGetter';

@@ -11,4 +11,8 @@ export { KurocoCheckout } from './KurocoCheckout';
 export type { KurocoCheckoutProps } from './KurocoCheckout';
 export { ThreeDSecureReturnStatus } from './ThreeDSecureReturnStatus';
 export type { ThreeDSecureReturnStatusProps } from './ThreeDSecureReturnStatus';
+export { useThreeDSecure } from './useThreeDSecure';
+export type { UseThreeDSecureOptions, UseThreeDSecureResult } from './useThreeDSecure';
+export { VerifyCardButton } from './VerifyCardButton';
+export type { VerifyCardButtonProps } from './VerifyCardButton';
 export * from '../core/index';

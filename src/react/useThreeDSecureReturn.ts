@@ -1,7 +1,10 @@
 'use client';
 import { useState, useSyncExternalStore } from 'react';
-import { createKurocoReturnFlow, type ThreeDSecureReturnState } from '../core/return/createKurocoReturnFlow';
-import { useKurocoContext } from './ThreeDSecureProvider';
+import type { SavedAttempt } from '../core/attempt/attemptStore';
+import { createReturnFlow, type ReturnStrategy, type ThreeDSecureReturnState } from '../core/return/createReturnFlow';
+import { kurocoReturnStrategy } from '../core/return/kurocoReturnStrategy';
+import { payjpReturnStrategy } from '../core/return/payjpReturnStrategy';
+import { useThreeDSecureContext } from './ThreeDSecureProvider';
 
 export interface UseThreeDSecureReturnOptions {
   /** Waits before each order-status read. @default [0, 1000, 2000, 3000, 5000] */
@@ -20,15 +23,15 @@ export type UseThreeDSecureReturnResult = ThreeDSecureReturnState & {
 const SERVER_STATE: ThreeDSecureReturnState = { status: 'checking', orderIds: [] };
 
 /**
- * On the page the shopper comes back to after 3-D Secure: confirms the saved attempt once
- * (`dsec_error=1` is a failure; otherwise the order status decides), survives reloads, and keeps the
- * order ids in every outcome.
+ * On the page the shopper comes back to after 3-D Secure: confirms the saved attempt once, survives
+ * reloads, and keeps the order ids in every outcome. Kuroco: `dsec_error=1` is a failure, otherwise
+ * the order status decides. PAY.JP redirect: the backend's verdict on the saved request decides.
  */
 export function useThreeDSecureReturn(options: UseThreeDSecureReturnOptions = {}): UseThreeDSecureReturnResult {
-  const { backend, attempts } = useKurocoContext('useThreeDSecureReturn()');
+  const { backend, attempts } = useThreeDSecureContext('useThreeDSecureReturn()');
   const [flow] = useState(() =>
-    createKurocoReturnFlow({
-      backend,
+    createReturnFlow<SavedAttempt>({
+      strategy: (backend.provider === 'payjp' ? payjpReturnStrategy(backend) : kurocoReturnStrategy(backend)) as ReturnStrategy<SavedAttempt>,
       attempts,
       ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
       ...(options.url ? { url: options.url } : {}),

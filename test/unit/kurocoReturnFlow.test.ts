@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAttemptStore, type KurocoAttempt } from '../../src/core/attempt/attemptStore';
 import { ThreeDSecureError } from '../../src/core/errors';
 import type { KurocoBackend, KurocoPaymentStatus } from '../../src/core/kuroco/types';
-import { createKurocoReturnFlow, type ThreeDSecureReturnState } from '../../src/core/return/createKurocoReturnFlow';
+import type { ThreeDSecureReturnState } from '../../src/core/return/createReturnFlow';
+import { createKurocoReturnFlow } from '../../src/core/return/kurocoReturnStrategy';
 
 const attempt: KurocoAttempt = { provider: 'kuroco', id: 'att_x', orderIds: [1001], createdAt: 0 };
 

@@ -91,12 +91,7 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
     async createRedirectUrl(id, body = {}, init = {}) {
       const answer = await call('POST', `/card-verifications/${encodeURIComponent(id)}/redirect`, body, init.signal);
       const url = isRecord(answer) && typeof answer.url === 'string' ? answer.url : '';
-      let parsed: URL | null = null;
-      try {
-        parsed = new URL(url);
-      } catch {
-        parsed = null;
-      }
+      const parsed = URL.canParse(url) ? new URL(url) : null;
       // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request.
       if (!parsed || !isAllowedActionUrl(parsed, allowedStartOrigins) || parsed.pathname !== `/v1/tds/${id}/start`) {
         throw new ThreeDSecureError('start_url_not_allowed', `Refusing to redirect to ${JSON.stringify(url)}: not PAY.JP's start page for ${id} on ${allowedStartOrigins.join(', ')}`);

@@ -1,0 +1,37 @@
+import { ThreeDSecureError } from '../errors';
+import { loadPayjp, type LoadPayjpOptions } from './loadPayjp';
+import type { PayjpInitOptions, PayjpInstance } from './payjs';
+
+export interface PayjpGetterOptions extends LoadPayjpOptions, PayjpInitOptions {
+  /** `pk_test_…` or `pk_live_…`. A secret key is refused before anything is loaded. */
+  publicKey: string;
+}
+
+/** Throws unless `key` is a PAY.JP public key (the message never repeats the key). */
+export function assertPublicKey(key: string): void {
+  if (typeof key !== 'string' || !/^pk_(test|live)_[A-Za-z0-9]+$/.test(key)) {
+    const hint = typeof key === 'string' && key.startsWith('sk_') ? ' A secret key must never reach the browser: keep it on the server.' : '';
+    throw new ThreeDSecureError('misconfigured', `publicKey must be a PAY.JP public key (pk_test_… or pk_live_…).${hint}`);
+  }
+}
+
+/**
+ * A lazy, shared payjs instance: pay.js is loaded and `Payjp(publicKey)` created on the first call,
+ * later calls reuse it, and a failure lets the next call try again.
+ */
+export function createPayjpGetter({ publicKey, jsUrl, nonce, timeoutMs, locale, threeDSecureWorkflow }: PayjpGetterOptions): () => Promise<PayjpInstance> {
+  assertPublicKey(publicKey);
+  let instance: Promise<PayjpInstance> | null = null;
+  return () => {
+    instance ??= loadPayjp({ ...(jsUrl ? { jsUrl } : {}), ...(nonce ? { nonce } : {}), ...(timeoutMs ? { timeoutMs } : {}) })
+      .then((Payjp) => {
+        if (!Payjp) throw new ThreeDSecureError('misconfigured', 'pay.js can only run in a browser');
+        return Payjp(publicKey, { ...(locale ? { locale } : {}), ...(threeDSecureWorkflow ? { threeDSecureWorkflow } : {}) });
+      })
+      .catch((error: unknown) => {
+        instance = null;
+        throw error;
+      });
+    return instance;
+  };
+}

@@ -1,0 +1,159 @@
+import type { AttemptOutcome, AttemptStore, SavedAttempt } from '../attempt/attemptStore';
+import { ThreeDSecureError, toThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
+import type { CardVerification } from '../payjp/protocol';
+import { createStore, type ReadableStore } from '../store';
+import { sleep } from './sleep';
+
+/** What the return page knows about the attempt it confirms. */
+export type ThreeDSecureReturnState =
+  | { status: 'checking'; orderIds: readonly number[]; verification?: CardVerification }
+  | { status: 'succeeded'; orderIds: readonly number[]; verification?: CardVerification }
+  | { status: 'failed'; orderIds: readonly number[]; error: ThreeDSecureError; verification?: CardVerification };
+
+/** One status read: a final verdict, or "not yet" with what that means if the reads run out. */
+export type ReturnRead =
+  | { final: true; code: null | ThreeDSecureErrorCode; verification?: CardVerification }
+  | { final: false; ifExhausted: ThreeDSecureErrorCode; verification?: CardVerification };
+
+/** How one provider confirms its saved attempt. */
+export interface ReturnStrategy<A extends SavedAttempt = SavedAttempt> {
+  accepts(attempt: SavedAttempt): attempt is A;
+  orderIds(attempt: A): readonly number[];
+  /** A verdict the return URL already gives (Kuroco's `dsec_error=1`), and the params to strip from it. */
+  readUrl?(url: URL): { code: ThreeDSecureErrorCode | null; strip: string[] };
+  read(attempt: A, signal: AbortSignal): Promise<ReturnRead>;
+}
+
+export interface ReturnFlowOptions<A extends SavedAttempt = SavedAttempt> {
+  strategy: ReturnStrategy<A>;
+  attempts: AttemptStore;
+  /** The return page's URL. @default location.href when the flow starts */
+  url?: string;
+  /** Waits before each status read. @default [0, 1000, 2000, 3000, 5000] */
+  pollDelaysMs?: readonly number[];
+  /** Remove provider params (`dsec_error`) from the address bar once read. @default true */
+  cleanUrl?: boolean;
+}
+
+export interface ReturnFlow extends ReadableStore<ThreeDSecureReturnState> {
+  /** Reads the status again (after `status_unknown`, a network error or a new login). */
+  retry(): void;
+  /** Forgets the saved attempt, e.g. once the app has shown the outcome and moved on. */
+  clear(): void;
+}
+
+export const DEFAULT_POLL_DELAYS_MS: readonly number[] = [0, 1000, 2000, 3000, 5000];
+
+// Outcomes that are final: the attempt is settled and a reload shows them again.
+const FINAL_CODES = new Set<ThreeDSecureErrorCode>(['three_d_secure_failed', 'authorization_failed', 'attempted_not_accepted', 'expired']);
+// Codes where asking again cannot help within this page.
+const STOP_POLLING_CODES = new Set<ThreeDSecureErrorCode>(['unauthorized', 'forbidden', 'not_found', 'misconfigured', 'invalid_request']);
+
+const MESSAGES: Partial<Record<ThreeDSecureErrorCode, string>> = {
+  three_d_secure_failed: '3-D Secure failed or timed out',
+  authorization_failed: 'The order is still unpaid after 3-D Secure: the card authorization failed',
+  attempted_not_accepted: '3-D Secure ended as attempted, which the server does not accept',
+  expired: 'The 3-D Secure request expired before a result',
+  status_unknown: 'The outcome is not confirmed yet; check again later',
+  no_pending_attempt: 'No saved 3-D Secure attempt in this tab (sessionStorage)',
+};
+
+/**
+ * Confirms, on the page the shopper comes back to, the attempt saved before leaving: reads its
+ * status with bounded backoff, keeps the order ids in every outcome, and settles final outcomes so a
+ * reload shows them again. Work starts with the first subscriber and stops when the last one leaves.
+ */
+export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOptions<A>): ReturnFlow {
+  const { strategy } = options;
+  const delays = options.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS;
+  let controller: AbortController | null = null;
+  let attempt: A | null = null;
+
+  const store = createStore<ThreeDSecureReturnState>({ status: 'checking', orderIds: [] }, { onActive: () => run(), onIdle: () => stop() });
+
+  function stop() {
+    controller?.abort();
+    controller = null;
+  }
+
+  function fail(code: ThreeDSecureErrorCode, orderIds: readonly number[], verification?: CardVerification, cause?: ThreeDSecureError) {
+    const error = cause
+      ? new ThreeDSecureError(cause.code, cause.message, { ...cause, orderIds, cause })
+      : new ThreeDSecureError(code, MESSAGES[code] ?? code, { orderIds });
+    finish({ status: 'failed', orderIds, error, ...(verification ? { verification } : {}) });
+  }
+
+  function finish(state: Exclude<ThreeDSecureReturnState, { status: 'checking' }>) {
+    if (attempt && (state.status === 'succeeded' || FINAL_CODES.has(state.error.code))) {
+      const outcome: AttemptOutcome = state.status === 'succeeded' ? { status: 'succeeded' } : { status: 'failed', code: state.error.code };
+      options.attempts.settle(attempt.id, outcome);
+    }
+    store.setState(state);
+  }
+
+  function readUrl(): ThreeDSecureErrorCode | null {
+    const href = options.url ?? globalThis.location?.href;
+    if (!href || !strategy.readUrl) return null;
+    const url = new URL(href);
+    const { code, strip } = strategy.readUrl(url);
+    if (options.cleanUrl !== false && options.url === undefined && strip.some((name) => url.searchParams.has(name))) {
+      for (const name of strip) url.searchParams.delete(name);
+      globalThis.history?.replaceState(globalThis.history.state, '', url.toString());
+    }
+    return code;
+  }
+
+  function run() {
+    if (controller || store.getSnapshot().status !== 'checking') return;
+    const saved = options.attempts.load();
+    attempt = saved && strategy.accepts(saved) ? saved : null;
+    if (!attempt) return fail('no_pending_attempt', []);
+    const orderIds = strategy.orderIds(attempt);
+    if (attempt.outcome) {
+      // A reload after the outcome was confirmed: show it again, ask nobody.
+      const { outcome } = attempt;
+      return outcome.status === 'succeeded' ? store.setState({ status: 'succeeded', orderIds }) : store.setState({ status: 'failed', orderIds, error: new ThreeDSecureError(outcome.code, MESSAGES[outcome.code] ?? outcome.code, { orderIds }) });
+    }
+    store.setState({ status: 'checking', orderIds });
+    const fromUrl = readUrl();
+    if (fromUrl) return fail(fromUrl, orderIds);
+    controller = new AbortController();
+    void poll(attempt, orderIds, controller.signal);
+  }
+
+  async function poll(current: A, orderIds: readonly number[], signal: AbortSignal) {
+    let last: ReturnRead | ThreeDSecureError = { final: false, ifExhausted: 'status_unknown' };
+    for (const delay of delays) {
+      try {
+        await sleep(delay, signal);
+        last = await strategy.read(current, signal);
+        if (last.final) break;
+      } catch (error) {
+        if (signal.aborted) return;
+        last = toThreeDSecureError(error);
+        if (STOP_POLLING_CODES.has(last.code)) break;
+      }
+    }
+    if (signal.aborted) return;
+    controller = null;
+    if (last instanceof ThreeDSecureError) return fail(last.code, orderIds, undefined, last);
+    const { verification } = last;
+    if (last.final && last.code === null) return finish({ status: 'succeeded', orderIds, ...(verification ? { verification } : {}) });
+    fail(last.final ? (last.code ?? 'status_unknown') : last.ifExhausted, orderIds, verification);
+  }
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
+    retry() {
+      const state = store.getSnapshot();
+      if (state.status !== 'failed' || state.error.code === 'no_pending_attempt' || FINAL_CODES.has(state.error.code)) return;
+      store.setState({ status: 'checking', orderIds: state.orderIds });
+      run();
+    },
+    clear() {
+      stop();
+      options.attempts.clear();
+    },
+  };
+}

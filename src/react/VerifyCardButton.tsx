@@ -1,0 +1,58 @@
+'use client';
+import { useEffect, type ReactNode } from 'react';
+import type { ThreeDSecureError } from '../core/errors';
+import type { MessageKey } from '../core/messages';
+import type { CardVerification } from '../core/payjp/protocol';
+import { useLatest } from './internal/useLatest';
+import { usePayjpContext } from './ThreeDSecureProvider';
+import { useThreeDSecure, type UseThreeDSecureOptions } from './useThreeDSecure';
+
+export interface VerifyCardButtonProps extends UseThreeDSecureOptions {
+  /** The saved card to verify, `car_…`. */
+  cardId: string;
+  /** The button's label. @default 「カードの本人認証をする」 */
+  children?: ReactNode;
+  disabled?: boolean;
+  onSucceeded?(verification: CardVerification): void;
+  /** The card stays usable after a failure: the app decides what a failure means. */
+  onFailed?(error: ThreeDSecureError, verification: CardVerification | null): void;
+  className?: string;
+}
+
+const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
+  creating: 'card.creating',
+  challenging: 'card.challenging',
+  redirecting: 'card.redirecting',
+  verifying: 'card.verifying',
+  succeeded: 'card.succeeded',
+};
+
+/** A drop-in “verify this card” button for PAY.JP customer-card 3-D Secure, with a live status region. */
+export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFailed, className, ...options }: VerifyCardButtonProps) {
+  const { t, errorMessage } = usePayjpContext('<VerifyCardButton>');
+  const { start, state, result, error } = useThreeDSecure(options);
+  const callbacks = useLatest({ onSucceeded, onFailed });
+  const busy = state === 'creating' || state === 'challenging' || state === 'redirecting' || state === 'verifying';
+
+  useEffect(() => {
+    if (state === 'succeeded' && result) callbacks.current.onSucceeded?.(result);
+    else if (error && (state === 'failed' || state === 'expired' || state === 'canceled' || state === 'error')) callbacks.current.onFailed?.(error, result);
+  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
+
+  const statusKey = STATUS_TEXT[state];
+  return (
+    <div className={className} data-state={state}>
+      <button type="button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
+        {children ?? t('card.verify')}
+      </button>
+      <p role="status" aria-live="polite">
+        {statusKey ? t(statusKey) : ''}
+      </p>
+      {error ? (
+        <div role="alert" data-error-code={error.code}>
+          {errorMessage(error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

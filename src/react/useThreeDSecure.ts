@@ -1,0 +1,70 @@
+'use client';
+import { useState, useSyncExternalStore } from 'react';
+import { ThreeDSecureError } from '../core/errors';
+import {
+  createCardVerificationFlow,
+  type CardVerificationState,
+  type CardVerificationStatus,
+  type StartCardVerificationOptions,
+} from '../core/payjp/createCardVerificationFlow';
+import type { ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from '../core/payjp/payjs';
+import type { CardVerification } from '../core/payjp/protocol';
+import { usePayjpContext } from './ThreeDSecureProvider';
+
+export interface UseThreeDSecureOptions {
+  /** Overrides the provider's workflow for this hook. */
+  workflow?: ThreeDSecureWorkflow;
+  /** What replaces a blocked sub-window. @default 'iframe' */
+  popupFallback?: 'iframe' | 'redirect' | 'none';
+  dialogOptions?: ThreeDSecureDialogOptions;
+  /** Redirect workflow: which of the server's `returnUrls` to come back to. */
+  returnUrl?: string;
+  pollDelaysMs?: readonly number[];
+}
+
+export interface UseThreeDSecureResult {
+  /** Starts 3-D Secure on a saved card; while one runs, further calls return the same promise. */
+  start(options: StartCardVerificationOptions): Promise<CardVerificationState>;
+  state: CardVerificationStatus;
+  /** The server's view of the request (`threeDSecureStatus`, `outcome`, times), once created. */
+  result: CardVerification | null;
+  error: ThreeDSecureError | null;
+  /** The workflow in use (after a popup fallback, the one that replaced it). */
+  workflow: ThreeDSecureWorkflow | null;
+  cancel(): void;
+  reset(): void;
+}
+
+/**
+ * PAY.JP customer-card 3-D Secure (顧客カードに対する3Dセキュア). A failure never disables the card;
+ * what to do with the result is the app's decision. Unmounting closes any open challenge.
+ */
+export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeDSecureResult {
+  const context = usePayjpContext('useThreeDSecure()');
+  const [flow] = useState(() => {
+    const workflow = options.workflow ?? context.workflow;
+    const { getPayjp } = context;
+    return createCardVerificationFlow({
+      backend: context.backend,
+      attempts: context.attempts,
+      workflow,
+      getPayjp:
+        getPayjp ??
+        (() => Promise.reject(new ThreeDSecureError('misconfigured', `The ${workflow} workflow needs publicKey on <ThreeDSecureProvider>.`))),
+      ...(options.popupFallback ? { popupFallback: options.popupFallback } : {}),
+      ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
+      ...(options.returnUrl ? { returnUrl: options.returnUrl } : {}),
+      ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
+    });
+  });
+  const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);
+  return {
+    start: flow.start,
+    cancel: flow.cancel,
+    reset: flow.reset,
+    state: state.status,
+    result: state.verification,
+    error: state.error,
+    workflow: state.workflow,
+  };
+}
