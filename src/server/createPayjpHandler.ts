@@ -1,0 +1,112 @@
+import { ThreeDSecureError } from '../core/errors';
+import { errorResponse } from './json';
+import { assertKeyPair } from './keyModes';
+import { matchRoute, normalizeBasePath, type RouteMatch } from './matchRoute';
+import { createClientSource } from './payjpClient';
+import { RouteError } from './routeError';
+import { createRedirect } from './routes/createRedirect';
+import { createVerification } from './routes/createVerification';
+import { getVerification } from './routes/getVerification';
+import type { RouteContext } from './routes/context';
+import { importBackUrlKey } from './signBackUrl';
+import type { PayjpHandler, PayjpHandlerOptions } from './types';
+import { markUnmatched } from './unmatched';
+
+const DEFAULT_API_BASE = 'https://api.pay.jp/v1';
+
+const ALLOWED_METHOD: Record<RouteMatch['route'], 'GET' | 'POST'> = {
+  collection: 'POST',
+  verification: 'GET',
+  redirect: 'POST',
+};
+
+function misconfigured(message: string): ThreeDSecureError {
+  return new ThreeDSecureError('misconfigured', `createPayjpHandler: ${message}`);
+}
+
+function readReturnUrls(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw misconfigured('`returnUrls` must be an array of absolute http(s) URLs');
+  return value.map((entry: unknown) => {
+    const url = typeof entry === 'string' && URL.canParse(entry) ? new URL(entry) : null;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw misconfigured(`every return URL must be an absolute http(s) URL, got ${JSON.stringify(entry)}`);
+    }
+    return entry as string;
+  });
+}
+
+function readApiOrigin(value: unknown): string {
+  try {
+    const url = new URL(typeof value === 'string' ? value : '');
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  } catch {
+    // fall through to the error below
+  }
+  throw misconfigured('`apiBase` must be an absolute http(s) URL such as https://api.pay.jp/v1');
+}
+
+/**
+ * The merchant backend for customer-card 3-D Secure with PAY.JP, as one Fetch API handler:
+ *
+ * - `POST {base}/card-verifications` `{ cardId }` → 201 `{ verification }`
+ * - `GET  {base}/card-verifications/{tdsr_id}` → 200 `{ verification }`
+ * - `POST {base}/card-verifications/{tdsr_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
+ *
+ * Every answer is JSON (`{ error }` on failure, see `PayjpProtocolError`), `cache-control: no-store`.
+ * Throws `ThreeDSecureError('misconfigured')` at creation for unusable options (bad or mismatched
+ * keys, malformed return URLs); the secret key never appears in a message or an answer.
+ */
+export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
+  assertKeyPair(options.secretKey, options.publicKey);
+  if (typeof options.resolveCustomer !== 'function') throw misconfigured('`resolveCustomer(request)` is required');
+  const { secretKey, publicKey } = options;
+  const apiBase = options.apiBase ?? DEFAULT_API_BASE;
+  const basePath = normalizeBasePath(options.basePath);
+  let backUrlKey: Promise<CryptoKey> | null = null;
+
+  const context: RouteContext = {
+    publicKey,
+    acceptAttempted: options.acceptAttempted ?? true,
+    returnUrls: readReturnUrls(options.returnUrls),
+    startOrigin: readApiOrigin(apiBase),
+    client: createClientSource({ secretKey, apiBase, payjp: options.payjp }),
+    backUrlKey: () => (backUrlKey ??= importBackUrlKey(secretKey)),
+    resolveCustomer: (request) => options.resolveCustomer(request),
+  };
+
+  async function route(request: Request): Promise<Response> {
+    const match = matchRoute(new URL(request.url).pathname, basePath);
+    if (!match) return markUnmatched(errorResponse(new RouteError(404, 'not_found', 'No such route')));
+    const allowed = ALLOWED_METHOD[match.route];
+    if (request.method.toUpperCase() !== allowed) {
+      throw new RouteError(405, 'method_not_allowed', `Use ${allowed} on this path`, { headers: { allow: allowed } });
+    }
+    switch (match.route) {
+      case 'collection':
+        return createVerification(request, context);
+      case 'verification':
+        return getVerification(request, context, match.id);
+      case 'redirect':
+        return createRedirect(request, context, match.id);
+    }
+  }
+
+  return async function payjpHandler(request) {
+    try {
+      return await route(request);
+    } catch (error) {
+      // Anything that is not already a protocol answer is a bug or an app callback failing:
+      // answer a plain 500 and keep the details for onError.
+      const failure = error instanceof RouteError ? error : new RouteError(500, 'backend_error', 'Internal error', { cause: error });
+      if (failure.status >= 500 && options.onError) {
+        try {
+          options.onError(failure.cause ?? failure, request);
+        } catch {
+          // A logging hook must not change the answer.
+        }
+      }
+      return errorResponse(failure);
+    }
+  };
+}
