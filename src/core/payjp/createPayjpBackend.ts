@@ -58,6 +58,15 @@ function readVerification(body: unknown): CardVerification {
   return verification as unknown as CardVerification;
 }
 
+// URL.canParse is missing on iOS 16 and older: shoppers still use those.
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
 /** A client for `createPayjpHandler` (see `src/server/README.md` for the protocol). */
 export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -91,7 +100,7 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
     async createRedirectUrl(id, body = {}, init = {}) {
       const answer = await call('POST', `/card-verifications/${encodeURIComponent(id)}/redirect`, body, init.signal);
       const url = isRecord(answer) && typeof answer.url === 'string' ? answer.url : '';
-      const parsed = URL.canParse(url) ? new URL(url) : null;
+      const parsed = parseUrl(url);
       // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request.
       if (!parsed || !isAllowedActionUrl(parsed, allowedStartOrigins) || parsed.pathname !== `/v1/tds/${id}/start`) {
         throw new ThreeDSecureError('start_url_not_allowed', `Refusing to redirect to ${JSON.stringify(url)}: not PAY.JP's start page for ${id} on ${allowedStartOrigins.join(', ')}`);
