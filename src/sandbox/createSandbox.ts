@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKurocoRouter, KUROCO_PREFIX } from './kuroco/router';
-import { resolveKurocoOptions, type SandboxOptions } from './options';
-
-export type { KurocoSandboxOptions, SandboxOptions } from './options';
+import { resolveKurocoOptions, resolvePayjpOptions, type SandboxOptions } from './options';
 import { createPaygentRouter, PAYGENT_PREFIX } from './paygent/router';
+import { PAYJS_PATH } from './payjp/payjs';
+import { createPayjpRouter, PAYJP_API_PREFIX } from './payjp/router';
 import { createState } from './state';
+
+export type { KurocoSandboxOptions, PayjpSandboxOptions, SandboxOptions } from './options';
 
 /**
  * A Node request listener, usable as Connect/Vite middleware. Paths the sandbox does not know go to
@@ -19,11 +21,15 @@ export interface SandboxServer {
   url: string;
   /** Root of the Kuroco API paths: `${url}/rcms-api/${apiId}`. */
   kurocoApiBase: string;
+  /** What the `payjp` SDK's `apibase` option takes: `${url}/v1`. */
+  payjpApiBase: string;
+  /** The stand-in pay.js: `${url}/payjs/v2/pay.js`. */
+  payjsUrl: string;
   /** Stops the server and drops its open connections. */
   close(): Promise<void>;
 }
 
-/** An offline stand-in for Kuroco EC × Paygent 3-D Secure. Each instance has its own data. */
+/** An offline stand-in for PAY.JP and Kuroco EC × Paygent 3-D Secure. Each instance has its own data. */
 export interface Sandbox {
   /** Request listener / middleware serving the sandbox routes. */
   handler: SandboxHandler;
@@ -41,13 +47,16 @@ function parseUrl(raw: string | undefined): URL {
 }
 
 /**
- * Creates a sandbox: Kuroco `rcms-api` purchase / order-details / login endpoints with Kuroco's
- * envelope, and a Paygent 3-D Secure connector and challenge page. See `src/sandbox/README.md`.
+ * Creates a sandbox: a PAY.JP v1 API subset (tokens, customers and cards, three_d_secure_requests)
+ * with its 3-D Secure start page and a stand-in pay.js; Kuroco `rcms-api` purchase /
+ * order-details / login endpoints with Kuroco's envelope, and a Paygent 3-D Secure connector and
+ * challenge page. See `src/sandbox/README.md`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const state = createState(resolveKurocoOptions(options.kuroco));
+  const state = createState(resolveKurocoOptions(options.kuroco), resolvePayjpOptions(options.payjp));
   const handleKuroco = createKurocoRouter(state);
   const handlePaygent = createPaygentRouter(state);
+  const handlePayjp = createPayjpRouter(state.payjp);
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = parseUrl(req.url);
@@ -56,6 +65,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return true;
     }
     if (url.pathname.startsWith(PAYGENT_PREFIX)) return handlePaygent(req, res, url);
+    if (url.pathname === PAYJS_PATH || url.pathname === PAYJP_API_PREFIX || url.pathname.startsWith(`${PAYJP_API_PREFIX}/`)) {
+      return handlePayjp(req, res, url);
+    }
     return false;
   }
 
@@ -84,6 +96,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         resolve({
           url,
           kurocoApiBase: `${url}/rcms-api/${state.kuroco.apiId}`,
+          payjpApiBase: `${url}${PAYJP_API_PREFIX}`,
+          payjsUrl: `${url}${PAYJS_PATH}`,
           close: () =>
             new Promise<void>((done, fail) => {
               server.close((error) => (error ? fail(error) : done()));

@@ -1,6 +1,18 @@
 export { createSandbox } from './createSandbox';
 export type { Sandbox, SandboxHandler, SandboxServer } from './createSandbox';
-export type { KurocoSandboxAuth, KurocoSandboxOptions, KurocoSandboxPaths, SandboxOptions } from './options';
+export type { KurocoSandboxAuth, KurocoSandboxOptions, KurocoSandboxPaths, PayjpSandboxOptions, SandboxOptions } from './options';
+export { SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY } from './payjp/options';
+export { PAYJP_CHALLENGE_OUTCOMES, PAYJP_SANDBOX_TDS_CARDS } from './payjp/outcomes';
+export type { PayjpChallengeOutcome, SandboxTdsBehaviour, ThreeDSecureStatus as PayjpSandboxThreeDSecureStatus } from './payjp/outcomes';
+export { PAYJP_TOKEN_ERROR_CARDS } from './payjp/cards';
+export type { PayjpErrorBody, PayjpErrorType } from './payjp/errors';
+export {
+  PAYJP_SANDBOX_BANNER,
+  PAYJP_SANDBOX_MESSAGE_SOURCE,
+  TDS_CANCELED_MESSAGE as PAYJP_SANDBOX_CANCELED_MESSAGE,
+  TDS_COMPLETE_MESSAGE as PAYJP_SANDBOX_COMPLETE_MESSAGE,
+} from './payjp/pages';
+export { PAYJS_PATH as PAYJP_SANDBOX_PAYJS_PATH } from './payjp/payjs';
 export { sandboxVitePlugin } from './vitePlugin';
 export type { SandboxVitePlugin } from './vitePlugin';
 export {

@@ -1,3 +1,8 @@
+import type { PayjpSandboxOptions } from './payjp/options';
+
+export type { PayjpSandboxOptions } from './payjp/options';
+export { resolvePayjpOptions } from './payjp/options';
+
 /** How the sandbox's Kuroco API authenticates requests (Kuroco's API security setting). */
 export type KurocoSandboxAuth = 'token' | 'cookie' | 'none';
 
@@ -76,6 +81,8 @@ export interface KurocoSandboxOptions {
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
+  /** The PAY.JP stand-in (v1 API subset, 3-D Secure pages, stand-in pay.js). */
+  payjp?: PayjpSandboxOptions;
   /** The Kuroco EC × Paygent stand-in. */
   kuroco?: KurocoSandboxOptions;
 }

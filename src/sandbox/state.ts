@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ResolvedKurocoOptions } from './options';
+import type { ResolvedPayjpOptions } from './payjp/options';
+import { createPayjpState, type PayjpState } from './payjp/store';
 
 /** One line of a sandbox order. */
 export interface OrderLine {
@@ -53,9 +55,11 @@ export interface SandboxState {
   loginSessions: Set<string>;
   nextOrderId: number;
   nextMemberId: number;
+  /** The PAY.JP stand-in's keys, tokens, cards, customers and 3-D Secure requests. */
+  payjp: PayjpState;
 }
 
-export function createState(kuroco: ResolvedKurocoOptions): SandboxState {
+export function createState(kuroco: ResolvedKurocoOptions, payjp: ResolvedPayjpOptions): SandboxState {
   return {
     kuroco,
     signingKey: randomBytes(32),
@@ -65,5 +69,6 @@ export function createState(kuroco: ResolvedKurocoOptions): SandboxState {
     loginSessions: new Set(),
     nextOrderId: 1001,
     nextMemberId: 1,
+    payjp: createPayjpState(payjp),
   };
 }

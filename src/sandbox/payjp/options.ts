@@ -1,0 +1,89 @@
+/** Options of the PAY.JP stand-in (`createSandbox({ payjp: { … } })`). All are optional. */
+export interface PayjpSandboxOptions {
+  /**
+   * The account's public key: payjs (`Payjp(publicKey)`), `POST /v1/tokens` and the `publickey`
+   * query of `/v1/tds/{id}/start`. Must start with `pk_test_` (the sandbox is test mode).
+   * @default 'pk_test_sandbox'
+   */
+  publicKey?: string;
+  /**
+   * The account's secret key: every `/v1` route, and the HS256 key of `back_url`. Must start with
+   * `sk_test_`. Any other key gets PAY.JP's 401 `invalid_api_key`.
+   * @default 'sk_test_sandbox'
+   */
+  secretKey?: string;
+  /**
+   * How long a three_d_secure_request lives, from its creation. Once passed without a result,
+   * `expired_at` is set, the start page shows an expiry page and a late result is refused. PAY.JP
+   * does not document the duration (charges have 30 minutes).
+   * @default 1_800_000 (30 minutes)
+   */
+  requestExpiryMs?: number;
+  /**
+   * The challenge outcome `slow` is `verified`, but its result lands this long after the challenge
+   * page completes; the request reads `in_progress` until then (real issuers can lag, test mode
+   * does not).
+   * @default 3000
+   */
+  slowIssuerMs?: number;
+  /**
+   * Delay before every `/v1` API answer (not the HTML pages, not CORS preflights).
+   * @default 0
+   */
+  latencyMs?: number;
+  /**
+   * Delay before serving the stand-in pay.js, to test loading states.
+   * @default 0
+   */
+  payjsLatencyMs?: number;
+  /**
+   * Clock for `created` and the 3-D Secure timestamps, expiry and the slow issuer (tests pass a
+   * fake one). Milliseconds, like `Date.now`.
+   * @default Date.now
+   */
+  now?: () => number;
+}
+
+/** PAY.JP options with every default filled in and checked. */
+export interface ResolvedPayjpOptions {
+  publicKey: string;
+  secretKey: string;
+  requestExpiryMs: number;
+  slowIssuerMs: number;
+  latencyMs: number;
+  payjsLatencyMs: number;
+  now: () => number;
+}
+
+/** The sandbox's documented key pair. */
+export const SANDBOX_PAYJP_PUBLIC_KEY = 'pk_test_sandbox';
+export const SANDBOX_PAYJP_SECRET_KEY = 'sk_test_sandbox';
+
+const KEY_CHARS = /^[A-Za-z0-9_]+$/;
+
+function key(name: string, value: string | undefined, fallback: string, prefix: string): string {
+  const result = value ?? fallback;
+  if (!result.startsWith(prefix) || result.length <= prefix.length || !KEY_CHARS.test(result)) {
+    throw new TypeError(`createSandbox: payjp.${name} must start with '${prefix}' and contain only letters, digits and '_'`);
+  }
+  return result;
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new TypeError(`createSandbox: payjp.${name} must be a number >= 0`);
+  return value;
+}
+
+/** Fills in defaults; throws `TypeError` for options that cannot work, so mistakes show up at once. */
+export function resolvePayjpOptions(options: PayjpSandboxOptions = {}): ResolvedPayjpOptions {
+  return {
+    publicKey: key('publicKey', options.publicKey, SANDBOX_PAYJP_PUBLIC_KEY, 'pk_test_'),
+    secretKey: key('secretKey', options.secretKey, SANDBOX_PAYJP_SECRET_KEY, 'sk_test_'),
+    requestExpiryMs: nonNegative('requestExpiryMs', options.requestExpiryMs, 30 * 60 * 1000),
+    slowIssuerMs: nonNegative('slowIssuerMs', options.slowIssuerMs, 3000),
+    latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
+    payjsLatencyMs: nonNegative('payjsLatencyMs', options.payjsLatencyMs, 0),
+    now: options.now ?? Date.now,
+  };
+}
