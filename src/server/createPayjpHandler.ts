@@ -24,11 +24,20 @@ function misconfigured(message: string): ThreeDSecureError {
   return new ThreeDSecureError('misconfigured', `createPayjpHandler: ${message}`);
 }
 
+/** `new URL` without throwing (URL.canParse is missing on some older runtimes). */
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
 function readReturnUrls(value: unknown): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw misconfigured('`returnUrls` must be an array of absolute http(s) URLs');
   return value.map((entry: unknown) => {
-    const url = typeof entry === 'string' && URL.canParse(entry) ? new URL(entry) : null;
+    const url = typeof entry === 'string' ? parseUrl(entry) : null;
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
       throw misconfigured(`every return URL must be an absolute http(s) URL, got ${JSON.stringify(entry)}`);
     }
@@ -37,12 +46,8 @@ function readReturnUrls(value: unknown): string[] {
 }
 
 function readApiOrigin(value: unknown): string {
-  try {
-    const url = new URL(typeof value === 'string' ? value : '');
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
-  } catch {
-    // fall through to the error below
-  }
+  const url = typeof value === 'string' ? parseUrl(value) : null;
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.origin;
   throw misconfigured('`apiBase` must be an absolute http(s) URL such as https://api.pay.jp/v1');
 }
 
