@@ -6,6 +6,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import viteConfig from './vite.config.ts';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 import { sandboxVitePlugin } from './src/sandbox/vitePlugin.ts';
+import { payjpDemoMiddleware } from './test/support/payjpDemoBackend.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,7 +22,11 @@ export default mergeConfig(
   viteConfig,
   defineConfig({
     // The sandbox answers Kuroco and Paygent paths on the test server's own origin.
-    plugins: [sandboxVitePlugin()],
+    plugins: [
+      sandboxVitePlugin(),
+      // createPayjpHandler over the official SDK, for the PAY.JP stories and browser tests.
+      { name: 'payjp-demo-backend', configureServer: (server) => void server.middlewares.use(payjpDemoMiddleware()) },
+    ],
     // Pre-bundled up front: discovering them mid-run makes Vite reload the browser and lose a test file.
     optimizeDeps: {
       include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', 'vitest-browser-react'],

@@ -20,6 +20,8 @@ export interface UseThreeDSecureOptions {
   /** Redirect workflow: which of the server's `returnUrls` to come back to. */
   returnUrl?: string;
   pollDelaysMs?: readonly number[];
+  /** Redirect workflow: how to leave for PAY.JP's start page. @default location.assign */
+  navigate?(url: string): void;
 }
 
 export interface UseThreeDSecureResult {
@@ -55,6 +57,7 @@ export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeD
       ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
       ...(options.returnUrl ? { returnUrl: options.returnUrl } : {}),
       ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
+      ...(options.navigate ? { navigate: options.navigate } : {}),
     });
   });
   const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);

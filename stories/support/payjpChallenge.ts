@@ -1,0 +1,43 @@
+import { waitFor } from 'storybook/test';
+
+/** The sandbox issuer's outcomes (src/sandbox/README.md, PAY.JP section). Sandbox-only buttons. */
+export type PayjpOutcome = 'verified' | 'attempted' | 'failed' | 'error' | 'slow' | 'abandon';
+
+async function press(getDocument: () => Document | null | undefined, outcome: PayjpOutcome, where: string) {
+  const button = await waitFor(
+    () => {
+      const found = getDocument()?.querySelector<HTMLButtonElement>(`[data-outcome="${outcome}"]`);
+      if (!found) throw new Error(`the sandbox issuer page in the ${where} has not shown "${outcome}" yet`);
+      return found;
+    },
+    { timeout: 10_000 },
+  );
+  button.click();
+}
+
+/** Presses an outcome on the issuer page inside pay.js's overlay iframe. */
+export function pressInOverlay(outcome: PayjpOutcome) {
+  return press(() => document.querySelector<HTMLIFrameElement>('[data-payjp-three-d-secure] iframe')?.contentDocument, outcome, 'overlay');
+}
+
+/** Presses an outcome on the issuer page inside the demo's redirect frame. */
+export function pressInDemoFrame(canvasElement: HTMLElement, outcome: PayjpOutcome) {
+  return press(() => canvasElement.querySelector<HTMLIFrameElement>('iframe[data-demo-frame]')?.contentDocument, outcome, 'demo frame');
+}
+
+/** Records the windows opened from now on (pay.js's sub-window), until `restore()`. */
+export function capturePopups() {
+  const original = window.open;
+  const opened: Window[] = [];
+  window.open = function (...args: Parameters<Window['open']>) {
+    const popup = original.apply(window, args);
+    if (popup) opened.push(popup);
+    return popup;
+  } as Window['open'];
+  return {
+    press: (outcome: PayjpOutcome) => press(() => opened[0]?.document, outcome, 'sub-window'),
+    restore: () => {
+      window.open = original;
+    },
+  };
+}
