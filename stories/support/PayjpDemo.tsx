@@ -23,9 +23,10 @@ export interface PayjpDemoProps {
   children?: (props: { cardLabel: string; verifyButton: ReactNode }) => ReactNode;
 }
 
-const POLL_DELAYS_MS = [0, 300, 600, 1000, 1500, 2500, 4000];
+/** Short waits keep the demos quick; the kit's default is [0, 500, 1000, 2000, 3000, 5000, 8000]. */
+export const POLL_DELAYS_MS = [0, 300, 600, 1000, 1500, 2500, 4000];
 
-function useDemoCards() {
+export function useDemoCards() {
   const [cards, setCards] = useState<DemoCards | null>(null);
   useEffect(() => {
     let live = true;
