@@ -88,9 +88,14 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       overlay.appendChild(panel);
 
       var settled = false;
+      // A page (or a kit) may take the overlay away: that is a close, and nothing may stay behind.
+      var removal = typeof MutationObserver === 'function' ? new MutationObserver(function () {
+        if (!overlay.isConnected) settle(payjsError('canceled', text.canceled));
+      }) : null;
       function settle(error) {
         if (settled) return;
         settled = true;
+        if (removal) removal.disconnect();
         window.removeEventListener('message', onMessage);
         overlay.removeEventListener('keydown', onKeydown);
         close.removeEventListener('click', onClose);
@@ -113,6 +118,7 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       close.addEventListener('click', onClose);
       openOverlay = overlay;
       document.body.appendChild(overlay);
+      if (removal) removal.observe(document.body, { childList: true });
       frame.focus();
     });
   }
