@@ -54,14 +54,16 @@ async function createCustomer(payjp: ReturnType<typeof Payjp>, numbers: string[]
  * `/api/payjp-demo/cards` tells the demos which cards that shopper has. Set up on first use, per
  * origin, because Storybook and the test servers pick their ports at start.
  */
-export function payjpDemoMiddleware(options: { returnPaths?: string[] } = {}): Middleware {
+export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOrigin?: string } = {}): Middleware {
   const setups = new Map<string, Promise<DemoSetup>>();
 
   function setup(origin: string): Promise<DemoSetup> {
     let pending = setups.get(origin);
     if (!pending) {
       pending = (async () => {
-        const payjp = Payjp(DEMO_SECRET_KEY, { apibase: `${origin}/v1`, timeout: 10_000 });
+        // The sandbox may run on this server (Storybook, Vitest) or on its own origin, like PAY.JP (e2e).
+        const apiBase = `${options.sandboxOrigin ?? origin}/v1`;
+        const payjp = Payjp(DEMO_SECRET_KEY, { apibase: apiBase, timeout: 10_000 });
         const shopper = await createCustomer(payjp, ['4242424242424242', '5555555555554444'], 'shopper@example.jp');
         const other = await createCustomer(payjp, ['3530111333300000'], 'someone-else@example.jp');
         const handlerAt = (basePath: string, acceptAttempted: boolean) =>
@@ -72,7 +74,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[] } = {}): M
               // A real app reads the customer from its session; the demo has one signed-in shopper.
               resolveCustomer: () => shopper.customer.id,
               payjp: payjp as unknown as PayjpClientLike,
-              apiBase: `${origin}/v1`,
+              apiBase,
               basePath,
               acceptAttempted,
               returnUrls: (options.returnPaths ?? ['/sandbox-return.html']).map((path) => `${origin}${path}`),

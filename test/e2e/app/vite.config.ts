@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createSandbox } from '../../../src/sandbox/index';
+import { payjpDemoMiddleware } from '../../support/payjpDemoBackend';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const SANDBOX_PORT = 6208;
@@ -18,6 +19,8 @@ export default defineConfig({
       async configureServer(server) {
         const sandbox = await createSandbox({ kuroco: { statusDelayMs: 400 } }).listen(SANDBOX_PORT);
         server.httpServer?.once('close', () => void sandbox.close());
+        // The shop's own backend: createPayjpHandler at /api/payjp, talking to the sandbox as to PAY.JP.
+        server.middlewares.use(payjpDemoMiddleware({ sandboxOrigin: sandbox.url, returnPaths: ['/payjp-return.html'] }));
       },
     },
   ],

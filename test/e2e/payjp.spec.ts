@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+const SANDBOX = 'http://127.0.0.1:6208';
+const VERIFY = 'カードの本人認証をする';
+const DONE = 'カードの本人認証が完了しました。';
+
+test('iframe workflow: the overlay opens, the issuer verifies, the backend confirms', async ({ page }) => {
+  await page.goto('/payjp.html?workflow=iframe');
+  await page.getByRole('button', { name: VERIFY }).click();
+  const issuer = page.frameLocator('[data-payjp-three-d-secure] iframe');
+  await issuer.locator('[data-outcome="verified"]').click();
+  await expect(page.getByRole('status')).toHaveText(DONE, { timeout: 15_000 });
+  await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(0);
+});
+
+test('sub-window workflow: a real popup, closed by the issuer page when done', async ({ page }) => {
+  await page.goto('/payjp.html?workflow=subwindow');
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: VERIFY }).click();
+  const popup = await popupOpened;
+  await popup.locator('[data-outcome="failed"]').click();
+  await expect(page.getByRole('alert')).toHaveAttribute('data-error-code', 'three_d_secure_failed', { timeout: 15_000 });
+  await expect.poll(() => popup.isClosed()).toBe(true);
+});
+
+test('redirect workflow: leaves for PAY.JP, comes back to the return page, which resumes the saved attempt', async ({ page }) => {
+  await page.goto('/payjp.html?workflow=redirect');
+  await page.getByRole('button', { name: VERIFY }).click();
+  await page.waitForURL(`${SANDBOX}/v1/tds/**`);
+  expect(new URL(page.url()).searchParams.get('back_url')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  await page.locator('[data-outcome="attempted"]').click();
+  await page.waitForURL('**/payjp-return.html');
+  await expect(page.getByRole('status')).toHaveText(DONE, { timeout: 15_000 });
+  // A reload shows the settled outcome again.
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText(DONE);
+});
