@@ -3,26 +3,22 @@ import { useState, useSyncExternalStore } from 'react';
 import { ThreeDSecureError } from '../core/errors';
 import {
   createCardVerificationFlow,
+  type CardVerificationFlowOptions,
   type CardVerificationState,
   type CardVerificationStatus,
   type StartCardVerificationOptions,
 } from '../core/payjp/createCardVerificationFlow';
-import type { ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from '../core/payjp/payjs';
+import type { ThreeDSecureWorkflow } from '../core/payjp/payjs';
 import type { CardVerification } from '../core/payjp/protocol';
 import { usePayjpContext } from './ThreeDSecureProvider';
 
-export interface UseThreeDSecureOptions {
-  /** Overrides the provider's workflow for this hook. */
-  workflow?: ThreeDSecureWorkflow;
-  /** What replaces a blocked sub-window. @default 'iframe' */
-  popupFallback?: 'iframe' | 'redirect' | 'none';
-  dialogOptions?: ThreeDSecureDialogOptions;
-  /** Redirect workflow: which of the server's `returnUrls` to come back to. */
-  returnUrl?: string;
-  pollDelaysMs?: readonly number[];
-  /** Redirect workflow: how to leave for PAY.JP's start page. @default location.assign */
-  navigate?(url: string): void;
-}
+/**
+ * Per-hook settings (the provider gives the default workflow): `workflow`, `popupFallback`,
+ * `dialogOptions`, `returnUrl` (redirect), `pollDelaysMs`, `navigate` (redirect).
+ */
+export type UseThreeDSecureOptions = Partial<
+  Pick<CardVerificationFlowOptions, 'workflow' | 'popupFallback' | 'dialogOptions' | 'returnUrl' | 'pollDelaysMs' | 'navigate'>
+>;
 
 export interface UseThreeDSecureResult {
   /** Starts 3-D Secure on a saved card; while one runs, further calls return the same promise. */
@@ -49,15 +45,11 @@ export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeD
     return createCardVerificationFlow({
       backend: context.backend,
       attempts: context.attempts,
+      ...options,
       workflow,
       getPayjp:
         getPayjp ??
         (() => Promise.reject(new ThreeDSecureError('misconfigured', `The ${workflow} workflow needs publicKey on <ThreeDSecureProvider>.`))),
-      ...(options.popupFallback ? { popupFallback: options.popupFallback } : {}),
-      ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
-      ...(options.returnUrl ? { returnUrl: options.returnUrl } : {}),
-      ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
-      ...(options.navigate ? { navigate: options.navigate } : {}),
     });
   });
   const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);

@@ -36,3 +36,28 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
 export function formatYen(amount: number): string {
   return `¥${String(Math.trunc(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
+
+/**
+ * A complete sandbox page: Japanese, not indexed, with the banner that says it is no real issuer.
+ * Each stand-in brings its own style and, where it needs one, a script.
+ */
+export function renderSandboxPage(page: { title: string; banner: string; style: SafeHtml; content: SafeHtml; script?: SafeHtml | null }): SafeHtml {
+  return html`<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${page.title}</title>
+${page.style}
+</head>
+<body>
+<header class="banner">${page.banner}</header>
+<main>
+${page.content}
+</main>
+${page.script ?? null}
+</body>
+</html>
+`;
+}

@@ -67,19 +67,27 @@ export function parseCookies(req: IncomingMessage): Map<string, string> {
   return cookies;
 }
 
+/** What one stand-in allows cross-origin. */
+export interface CorsPolicy {
+  methods: string;
+  headers: string;
+  expose?: string;
+  credentials?: boolean;
+}
+
 /**
- * CORS for the Kuroco API: the app and the sandbox often run on different ports, and Kuroco's
- * cookie mode needs credentials, so the Origin is reflected rather than `*`.
+ * CORS for a stand-in API: the app and the sandbox often run on different ports, so the Origin is
+ * reflected (never `*`, which cookie credentials would not accept).
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+export function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): void {
   const origin = req.headers.origin;
   res.setHeader('Vary', 'Origin');
   if (!origin) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Access-Control-Allow-Credentials', 'true');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'content-type, x-rcms-api-access-token');
-  res.setHeader('Access-Control-Expose-Headers', 'x-rcms-request-id');
+  if (policy.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Access-Control-Allow-Methods', policy.methods);
+  res.setHeader('Access-Control-Allow-Headers', policy.headers);
+  if (policy.expose) res.setHeader('Access-Control-Expose-Headers', policy.expose);
   res.setHeader('Access-Control-Max-Age', '600');
 }
 

@@ -1,7 +1,8 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { KurocoBackend, KurocoOrderInput, Locale } from '../../src/core';
 import { KurocoCheckout, ThreeDSecureProvider, ThreeDSecureReturnStatus } from '../../src/react';
-import { DEMO_RETURN_PATH, createSandboxKurocoBackend } from './sandboxBackend';
+import { DemoFrame } from './DemoFrame';
+import { createSandboxKurocoBackend } from './sandboxBackend';
 
 export interface KurocoDemoProps {
   /** The `ECOrder::purchase` body (the kit adds `card_options.card_3dsec_return_url`). */
@@ -21,14 +22,8 @@ export interface KurocoDemoProps {
 export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 300, 600, 900] }: KurocoDemoProps) {
   const [kuroco] = useState(() => backend ?? createSandboxKurocoBackend());
   const frameName = `kuroco-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const frame = useRef<HTMLIFrameElement>(null);
   const [returnedTo, setReturnedTo] = useState<string | null>(null);
   const en = locale === 'en';
-
-  const onFrameLoad = () => {
-    const href = frame.current?.contentWindow?.location.href;
-    if (href && new URL(href).pathname === DEMO_RETURN_PATH) setReturnedTo(href);
-  };
 
   return (
     <ThreeDSecureProvider backend={kuroco} locale={locale}>
@@ -38,14 +33,11 @@ export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 3
           {JSON.stringify(order, null, 2)}
         </pre>
         <KurocoCheckout order={order} target={frameName} allowedActionOrigins={[window.location.origin]} />
-        <h2 style={{ fontSize: 16 }}>{en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}</h2>
-        <iframe
-          ref={frame}
+        <DemoFrame
           name={frameName}
-          data-demo-frame=""
+          heading={en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}
           title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
-          onLoad={onFrameLoad}
-          style={{ width: '100%', height: 320, border: '1px solid #c4c9d0', borderRadius: 4 }}
+          onReturned={setReturnedTo}
         />
         {returnedTo ? (
           <section aria-label={en ? 'Return page' : '戻りページ'}>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPayjpBackend, type Locale, type ThreeDSecureWorkflow } from '../../src/core';
 import { ThreeDSecureProvider, ThreeDSecureReturnStatus, VerifyCardButton } from '../../src/react';
-import { DEMO_RETURN_PATH } from './sandboxBackend';
+import { DemoFrame, type DemoFrameHandle } from './DemoFrame';
 
 /** What the demo merchant backend (test/support/payjpDemoBackend.ts) says about its signed-in shopper. */
 interface DemoCards {
@@ -51,14 +51,9 @@ export function PayjpDemo({ workflow = 'iframe', locale = 'ja', policy = 'defaul
   );
   const cards = useDemoCards();
   const frameName = `payjp-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const frame = useRef<HTMLIFrameElement>(null);
+  const frame = useRef<DemoFrameHandle>(null);
   const [returnedTo, setReturnedTo] = useState<string | null>(null);
   const en = locale === 'en';
-
-  const onFrameLoad = () => {
-    const href = frame.current?.contentWindow?.location.href;
-    if (href && new URL(href).pathname === DEMO_RETURN_PATH) setReturnedTo(href);
-  };
 
   const card = cards ? (othersCard ? { id: cards.otherCustomersCardId, brand: 'JCB', last4: '0000' } : cards.cards[0]) : undefined;
   const cardLabel = card ? `${card.brand} •••• ${card.last4}` : '';
@@ -66,7 +61,7 @@ export function PayjpDemo({ workflow = 'iframe', locale = 'ja', policy = 'defaul
     <VerifyCardButton
       cardId={card.id}
       pollDelaysMs={POLL_DELAYS_MS}
-      {...(workflow === 'redirect' ? { navigate: (url: string) => frame.current && (frame.current.src = url) } : {})}
+      {...(workflow === 'redirect' ? { navigate: (url: string) => frame.current?.navigate(url) } : {})}
     />
   ) : (
     <p role="status">{en ? 'Loading saved cards…' : '登録済みカードを読み込んでいます…'}</p>
@@ -88,14 +83,12 @@ export function PayjpDemo({ workflow = 'iframe', locale = 'ja', policy = 'defaul
         )}
         {workflow === 'redirect' ? (
           <>
-            <h2 style={{ fontSize: 16 }}>{en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}</h2>
-            <iframe
+            <DemoFrame
               ref={frame}
               name={frameName}
-              data-demo-frame=""
+              heading={en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}
               title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
-              onLoad={onFrameLoad}
-              style={{ width: '100%', height: 420, border: '1px solid #c4c9d0', borderRadius: 4 }}
+              onReturned={setReturnedTo}
             />
             {returnedTo ? (
               <section aria-label={en ? 'Return page' : '戻りページ'}>

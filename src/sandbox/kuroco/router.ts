@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyCors, delay, sendJson } from '../http';
+import { applyCors, delay, sendJson, type CorsPolicy } from '../http';
+
+// Kuroco's cookie mode needs credentials; the request id is for support, so pages may read it.
+const KUROCO_CORS: CorsPolicy = {
+  methods: 'GET, POST, OPTIONS',
+  headers: 'content-type, x-rcms-api-access-token',
+  expose: 'x-rcms-request-id',
+  credentials: true,
+};
 import type { SandboxState } from '../state';
 import { authenticate, login, sessionOf } from './auth';
 import type { KurocoAnswer, KurocoContext } from './context';
@@ -70,7 +78,7 @@ export function createKurocoRouter(state: SandboxState) {
   return async function handleKuroco(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const requestId = randomUUID();
     res.setHeader('x-rcms-request-id', requestId);
-    applyCors(req, res);
+    applyCors(req, res, KUROCO_CORS);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { html, type SafeHtml } from '../html';
+import { html, renderSandboxPage, type SafeHtml } from '../html';
 import { sendHtml } from '../http';
 
 /** Banner shown on every Paygent stand-in page, so nobody mistakes it for an issuer's page. */
@@ -19,23 +19,7 @@ button:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 
 /** A complete page of the Paygent stand-in (Japanese, with the sandbox banner). */
 export function renderPage(title: string, content: SafeHtml): SafeHtml {
-  return html`<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-${STYLE}
-</head>
-<body>
-<header class="banner">${SANDBOX_BANNER}</header>
-<main>
-${content}
-</main>
-</body>
-</html>
-`;
+  return renderSandboxPage({ title, banner: SANDBOX_BANNER, style: STYLE, content });
 }
 
 /** Sends an error page: a heading and one explanatory paragraph. */

@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../html';
+import { html, renderSandboxPage, SafeHtml } from '../html';
 import type { TdsContext } from './context';
 import { OUTCOME_LABELS, PAYJP_CHALLENGE_OUTCOMES, type PayjpChallengeOutcome } from './outcomes';
 import type { CardRecord } from './store';
@@ -59,24 +59,7 @@ const AUTO_SUBMIT_SCRIPT = new SafeHtml(`<script>
 
 /** A complete page of the PAY.JP stand-in (Japanese, with the sandbox banner). */
 export function renderPayjpPage(title: string, content: SafeHtml, script: SafeHtml | null = null): SafeHtml {
-  return html`<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-${STYLE}
-</head>
-<body>
-<header class="banner">${PAYJP_SANDBOX_BANNER}</header>
-<main>
-${content}
-</main>
-${script}
-</body>
-</html>
-`;
+  return renderSandboxPage({ title, banner: PAYJP_SANDBOX_BANNER, style: STYLE, content, script });
 }
 
 function completeAction(id: string): string {

@@ -1,14 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, delay, mediaType, readBody, sendJson } from '../http';
+import { applyCors, BodyTooLargeError, delay, mediaType, readBody, sendJson, type CorsPolicy } from '../http';
 import type { ApiAnswer, ApiRoute } from './api';
 import { authenticate, publicKeyNotAllowed } from './auth';
-import { applyPayjpCors } from './cors';
 import { customerRoutes } from './customers';
 import { PayjpApiError, sendPayjpError } from './errors';
 import { PAYJS_PATH, servePayjs } from './payjs';
 import type { PayjpState } from './store';
 import { handleTdsPage, TDS_PREFIX } from './tdsPages';
 import { threeDSecureRequestRoutes } from './threeDSecureRequests';
+
+// payjs calls `POST /v1/tokens` from the shop's page with the public key (Basic auth, no cookies).
+const PAYJP_CORS: CorsPolicy = {
+  methods: 'GET, POST, DELETE, OPTIONS',
+  headers: 'authorization, content-type, x-payjp-direct-token-generate',
+};
 import { tokenRoutes } from './tokens';
 
 /** Prefix of the PAY.JP API (what the SDK's `apibase` ends with). */
@@ -63,7 +68,7 @@ async function answer(req: IncomingMessage, url: URL, state: PayjpState): Promis
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, state: PayjpState): Promise<void> {
-  applyPayjpCors(req, res);
+  applyCors(req, res, PAYJP_CORS);
   if (req.method === 'OPTIONS') {
     res.writeHead(204).end();
     return;
