@@ -48,7 +48,11 @@ export type ThreeDSecureErrorCode =
   /** 3-D Secure ended as `attempted`, which the merchant's policy does not accept. */
   | 'attempted_not_accepted'
   /** The backend's 3-D Secure start URL is not on an allowed PAY.JP origin. */
-  | 'start_url_not_allowed';
+  | 'start_url_not_allowed'
+  /** The card issuer declined the payment (PAY.JP 402; `providerCode` says why, e.g. `card_declined`, `expired_card`). */
+  | 'card_declined'
+  /** The card details are incomplete or invalid (card form, token creation). `field` names the field. */
+  | 'invalid_card';
 
 /** Extra facts carried by a {@link ThreeDSecureError}. */
 export interface ThreeDSecureErrorDetails {

@@ -37,6 +37,7 @@ const CODES: Record<PayjpProtocolErrorCode, ThreeDSecureErrorCode> = {
   return_url_not_allowed: 'return_url_not_allowed',
   backend_error: 'backend_error',
   misconfigured: 'misconfigured',
+  card_declined: 'card_declined',
 };
 
 function protocolError(status: number, body: unknown): ThreeDSecureError {

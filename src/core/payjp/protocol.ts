@@ -55,7 +55,8 @@ export type PayjpProtocolErrorCode =
   | 'expired'
   | 'return_url_not_allowed'
   | 'backend_error'
-  | 'misconfigured';
+  | 'misconfigured'
+  | 'card_declined';
 
 export interface PayjpProtocolError {
   code: PayjpProtocolErrorCode;
@@ -87,4 +88,70 @@ export interface RedirectResponse {
 
 export interface PayjpProtocolErrorResponse {
   error: PayjpProtocolError;
+}
+
+/*
+ * Charge-time and token-time 3-D Secure (支払い作成時 / トークン作成時):
+ *
+ * - `POST /charges`                  `{ token? , cardId?, order? }`  → 201 `{ charge }`
+ *     The server decides the amount from `order` (its own reference, e.g. a cart id) through
+ *     `resolveCharge(request, order)`; a browser-sent amount is never read. Pays with a fresh token
+ *     (`tok_…`) or a saved card of the resolved customer (`car_…`). Creates the charge with
+ *     `three_d_secure=true`.
+ * - `GET  /charges/{ch_id}`                                          → 200 `{ charge }`
+ * - `POST /charges/{ch_id}/finish`                                   → 200 `{ charge }`
+ *     Re-reads the charge; calls `tds_finish` only for `verified` / `attempted` (policy), once: a
+ *     second finish of a paid charge answers the paid charge. A decline at finish is 402
+ *     `card_declined` (PAY.JP's code in `providerCode`); an expired flow is 409 `expired`.
+ * - `POST /charges/{ch_id}/redirect` `{ returnUrl? }`                → 200 `{ url }`
+ * - `POST /tokens/{tok_id}/finish`                                   → 200 `{ token }`
+ *     Reads `card.three_d_secure_status`; calls `tokens/{id}/tds_finish` when the workflow left it
+ *     unfinished (redirect); answers the verdict. The app then uses the token in its own flow.
+ * - `POST /tokens/{tok_id}/redirect` `{ returnUrl? }`                → 200 `{ url }`
+ */
+
+/** The server's verdict on a charge under 3-D Secure. */
+export type ChargeOutcome = 'pending' | 'succeeded' | 'failed' | 'expired';
+
+/** A charge as the browser sees it. The amount is the server's, shown for display only. */
+export interface ChargeSummary {
+  /** `ch_…` */
+  id: string;
+  amount: number;
+  currency: string;
+  paid: boolean;
+  captured: boolean;
+  threeDSecureStatus: PayjpThreeDSecureStatus | null;
+  outcome: ChargeOutcome;
+  /** Set when `outcome` is `failed` because the server refuses `attempted`. */
+  attemptedRefused?: boolean;
+  /** PAY.JP's `failure_code` when the card was declined. */
+  failureCode?: string | null;
+  createdAt: number;
+}
+
+/** A token as the browser sees it after token 3-D Secure. */
+export interface TokenSummary {
+  /** `tok_…` */
+  id: string;
+  threeDSecureStatus: PayjpThreeDSecureStatus | null;
+  outcome: ChargeOutcome;
+  attemptedRefused?: boolean;
+}
+
+export interface CreateChargeBody {
+  /** A fresh token from payjs `createToken`. */
+  token?: string;
+  /** Or a saved card of the signed-in customer. */
+  cardId?: string;
+  /** The app's own reference to what is bought (a cart id, a plan code); the server prices it. */
+  order?: unknown;
+}
+
+export interface ChargeResponse {
+  charge: ChargeSummary;
+}
+
+export interface TokenResponse {
+  token: TokenSummary;
 }
