@@ -36,3 +36,75 @@ export interface PayjpInstance {
 
 /** `window.Payjp`, defined by pay.js. */
 export type PayjpStatic = (publicKey: string, options?: PayjpInitOptions) => PayjpInstance;
+
+/** Element types of payjs v2 elements: the combined card field, or the split fields. */
+export type PayjsElementType = 'card' | 'cardNumber' | 'cardExpiry' | 'cardCvc';
+
+/** What a payjs element reports on `change`. */
+export interface PayjsElementChangeEvent {
+  elementType: PayjsElementType;
+  empty: boolean;
+  complete: boolean;
+  /** e.g. 'Visa', 'MasterCard', 'JCB', 'American Express', 'Diners Club', 'Discover' (number fields). */
+  brand?: string;
+  error?: { message: string; code?: string; type?: string };
+}
+
+/** Options of `elements.create(type, options)`. */
+export interface PayjsElementOptions {
+  style?: Record<string, Record<string, string>>;
+  placeholder?: string;
+  /** Hide the postal-code part of the combined field. */
+  hidePostalCode?: boolean;
+}
+
+/** One mounted card field. payjs mounts by CSS selector (an element id works everywhere). */
+export interface PayjsElement {
+  mount(target: string | HTMLElement): void;
+  unmount(): void;
+  on(event: 'change', handler: (event: PayjsElementChangeEvent) => void): void;
+  on(event: 'ready' | 'focus' | 'blur', handler: () => void): void;
+  /** Optional in the real payjs surface; the kit only calls it when present. */
+  off?(event: string, handler: (...args: never[]) => void): void;
+}
+
+export interface PayjsElements {
+  create(type: PayjsElementType, options?: PayjsElementOptions): PayjsElement;
+}
+
+/** Cardholder details PAY.JP asks for with 3-D Secure: name, and e-mail or phone (E.164). */
+export interface PayjsCardholder {
+  name?: string;
+  email?: string;
+  /** E.164, e.g. `+819012345678`. */
+  phone?: string;
+  address_zip?: string;
+  country?: string;
+}
+
+/** The second argument of `createToken`. */
+export interface PayjsTokenData {
+  card?: PayjsCardholder;
+  three_d_secure?: boolean;
+  tenant?: string;
+}
+
+/** PAY.JP's token object (the parts the kit reads). */
+export interface PayjsToken {
+  id: string;
+  card: { id: string; brand: string; last4: string; exp_month: number; exp_year: number; three_d_secure_status: string | null; [field: string]: unknown };
+  livemode: boolean;
+  used: boolean;
+  created: number;
+}
+
+/** `createToken` resolves — never rejects — with `{ error }` on failure. */
+export interface PayjsTokenError {
+  error: { message: string; code?: string; type?: string; status?: number; param?: string };
+}
+
+/** The element and token part of a payjs v2 instance. */
+export interface PayjpElementsApi {
+  elements(options?: { locale?: PayjsLocale }): PayjsElements;
+  createToken(element: PayjsElement, data?: PayjsTokenData, options?: ThreeDSecureDialogOptions): Promise<PayjsToken | PayjsTokenError>;
+}
