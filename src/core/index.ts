@@ -23,7 +23,7 @@ export type {
 } from './kuroco/types';
 
 export { ATTEMPT_STORAGE_KEY, createAttemptStore } from './attempt/attemptStore';
-export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpCardAttempt, SavedAttempt } from './attempt/attemptStore';
+export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpAttempt, SavedAttempt } from './attempt/attemptStore';
 export { DEFAULT_POLL_DELAYS_MS, createReturnFlow } from './return/createReturnFlow';
 export type { ReturnFlow, ReturnFlowOptions, ReturnRead, ReturnStrategy, ThreeDSecureReturnState } from './return/createReturnFlow';
 export { createKurocoReturnFlow, kurocoReturnStrategy } from './return/kurocoReturnStrategy';

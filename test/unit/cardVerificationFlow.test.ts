@@ -31,6 +31,10 @@ function setup(reads: CardVerification[], payjp: Partial<PayjpInstance> = {}, ex
     createCardVerification: vi.fn(async () => verification()),
     getCardVerification: vi.fn(async () => (reads.length > 1 ? reads.shift()! : reads[0]!)),
     createRedirectUrl: vi.fn(async () => 'https://api.pay.jp/v1/tds/tdsr_1/start?publickey=pk&back_url=x'),
+    createCharge: vi.fn(),
+    getCharge: vi.fn(),
+    finishCharge: vi.fn(),
+    finishToken: vi.fn(),
   };
   const instance: PayjpInstance = {
     getPublicKey: () => 'pk_test_sandbox',
@@ -124,7 +128,7 @@ describe('createCardVerificationFlow', () => {
     const state = await flow.start({ cardId: 'car_1', workflow: 'redirect' });
     expect(state.status).toBe('redirecting');
     expect(backend.createRedirectUrl).toHaveBeenCalledWith('tdsr_1', { returnUrl: 'https://shop.example/3ds/return' }, expect.anything());
-    expect(attempts.load()).toMatchObject({ provider: 'payjp', requestId: 'tdsr_1', cardId: 'car_1' });
+    expect(attempts.load()).toMatchObject({ provider: 'payjp', kind: 'card', resourceId: 'tdsr_1' });
     expect(navigate).toHaveBeenCalledWith('https://api.pay.jp/v1/tds/tdsr_1/start?publickey=pk&back_url=x');
   });
 

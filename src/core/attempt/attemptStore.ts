@@ -15,19 +15,20 @@ export interface KurocoAttempt {
   outcome?: AttemptOutcome;
 }
 
-/** A PAY.JP customer-card verification handed to the redirect workflow. */
-export interface PayjpCardAttempt {
+/** A PAY.JP 3-D Secure handed to the redirect workflow. */
+export interface PayjpAttempt {
   provider: 'payjp';
   id: string;
-  /** `tdsr_…`: PAY.JP adds nothing to the return URL, so this is how the return page finds it. */
-  requestId: string;
-  cardId: string;
+  /** What is being authenticated: a saved card (`tdsr_…`), a charge (`ch_…`) or a token (`tok_…`). */
+  kind: 'card' | 'charge' | 'token';
+  /** PAY.JP adds nothing to the return URL, so this id is how the return page finds the resource. */
+  resourceId: string;
   createdAt: number;
   outcome?: AttemptOutcome;
 }
 
 /** Any attempt the kit saves across a full-page 3-D Secure round trip. */
-export type SavedAttempt = KurocoAttempt | PayjpCardAttempt;
+export type SavedAttempt = KurocoAttempt | PayjpAttempt;
 
 /** Reads and writes the one attempt of this tab (sessionStorage: per tab, gone when the tab closes). */
 export interface AttemptStore {
@@ -42,10 +43,10 @@ export const ATTEMPT_STORAGE_KEY = 'react-3ds-kit:attempt';
 
 function isAttempt(value: unknown): value is SavedAttempt {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<KurocoAttempt> & Partial<PayjpCardAttempt>;
+  const v = value as Partial<KurocoAttempt> & Partial<PayjpAttempt>;
   if (typeof v.id !== 'string' || typeof v.createdAt !== 'number') return false;
   if (v.provider === 'kuroco') return Array.isArray(v.orderIds) && v.orderIds.every((id) => Number.isInteger(id));
-  if (v.provider === 'payjp') return typeof v.requestId === 'string' && typeof v.cardId === 'string';
+  if (v.provider === 'payjp') return typeof v.resourceId === 'string' && (v.kind === 'card' || v.kind === 'charge' || v.kind === 'token');
   return false;
 }
 

@@ -5,7 +5,8 @@ import { createStore, type ReadableStore } from '../store';
 import type { PayjpBackend } from './createPayjpBackend';
 import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
 import type { CardVerification } from './protocol';
-import { trackPayjsUi, type PayjsUi } from './trackPayjsUi';
+import { showChallenge, type ChallengeEnd } from './showChallenge';
+import type { PayjsUi } from './trackPayjsUi';
 
 /** Where a customer-card verification stands. */
 export type CardVerificationStatus =
@@ -68,15 +69,6 @@ export interface CardVerificationFlow extends ReadableStore<CardVerificationStat
 
 export const DEFAULT_CARD_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 const IDLE: CardVerificationState = { status: 'idle', cardId: null, workflow: null, verification: null, error: null };
-// A sub-window promise that fails this fast, on a request that never started, was never shown.
-const BLOCKED_WITHIN_MS = 1500;
-
-type ChallengeEnd = { rejected: false } | { rejected: true; error: unknown };
-
-function looksBlocked(error: unknown): boolean {
-  const record = error as { code?: unknown; message?: unknown } | null;
-  return record?.code === 'popup_blocked' || (typeof record?.message === 'string' && /pop-?up|block/i.test(record.message));
-}
 
 /**
  * PAY.JP customer-card 3-D Secure (seed 001) as a state machine: create the request on the
@@ -97,31 +89,10 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     openUi = null;
   }
 
-  async function showChallenge(open: (payjp: PayjpInstance) => Promise<void>, signal: AbortSignal): Promise<ChallengeEnd> {
-    const payjp = await options.getPayjp();
-    signal.throwIfAborted();
-    const { result, ui } = trackPayjsUi(() => open(payjp));
-    openUi = ui;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      });
-      return { rejected: false };
-    } catch (error) {
-      signal.throwIfAborted();
-      return { rejected: true, error };
-    } finally {
-      ui.dispose();
-      if (openUi === ui) openUi = null;
-    }
-  }
-
-  async function redirect(verification: CardVerification, cardId: string, signal: AbortSignal): Promise<CardVerificationState> {
+  async function redirect(verification: CardVerification, signal: AbortSignal): Promise<CardVerificationState> {
     const url = await options.backend.createRedirectUrl(verification.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, { signal });
     // PAY.JP adds nothing to the return URL: the request id must be saved before leaving.
-    options.attempts.save({ provider: 'payjp', id: createAttemptId(), requestId: verification.id, cardId, createdAt: Date.now() });
+    options.attempts.save({ provider: 'payjp', id: createAttemptId(), kind: 'card', resourceId: verification.id, createdAt: Date.now() });
     update({ status: 'redirecting', workflow: 'redirect' });
     (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
     return store.getSnapshot();
@@ -162,21 +133,22 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     try {
       const verification = await options.backend.createCardVerification(cardId, { signal });
       update({ status: 'challenging', verification });
-      if (workflow === 'redirect') return await redirect(verification, cardId, signal);
-      let end: ChallengeEnd;
-      if (workflow === 'subwindow') {
-        const opened = Date.now();
-        end = await showChallenge((payjp) => payjp.openThreeDSecureDialog(verification.id, options.dialogOptions), signal);
-        if (end.rejected && (looksBlocked(end.error) || (Date.now() - opened < BLOCKED_WITHIN_MS && (await options.backend.getCardVerification(verification.id, { signal })).state === 'created'))) {
-          const fallback = options.popupFallback ?? 'iframe';
-          if (fallback === 'none') throw new ThreeDSecureError('popup_blocked', 'The browser blocked the 3-D Secure sub-window', { cause: end.error });
-          if (fallback === 'redirect') return await redirect(verification, cardId, signal);
-          update({ workflow: 'iframe' });
-          end = await showChallenge((payjp) => payjp.openThreeDSecureIframe(verification.id), signal);
-        }
-      } else {
-        end = await showChallenge((payjp) => payjp.openThreeDSecureIframe(verification.id), signal);
-      }
+      if (workflow === 'redirect') return await redirect(verification, signal);
+      const shown = await showChallenge({
+        resourceId: verification.id,
+        workflow,
+        getPayjp: options.getPayjp,
+        ...(options.popupFallback ? { popupFallback: options.popupFallback } : {}),
+        ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
+        neverStarted: async () => (await options.backend.getCardVerification(verification.id, { signal })).state === 'created',
+        signal,
+        track: (ui) => {
+          openUi = ui;
+        },
+      });
+      if (shown.kind === 'fallback-redirect') return await redirect(verification, signal);
+      if (shown.workflow !== workflow) update({ workflow: shown.workflow });
+      const { end } = shown;
       return await confirm(verification, end, signal);
     } catch (cause) {
       if (signal.aborted) {

@@ -2,7 +2,7 @@ import { isAllowedActionUrl } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord } from '../kuroco/parseKurocoError';
-import type { CardVerification, PayjpProtocolErrorCode } from './protocol';
+import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
 
 export interface PayjpBackendOptions {
   /** Where `createPayjpHandler` is mounted, e.g. `/api/3ds` or `https://shop.example/api/3ds`. */
@@ -23,8 +23,26 @@ export interface PayjpBackend {
   readonly provider: 'payjp';
   createCardVerification(cardId: string, init?: { signal?: AbortSignal }): Promise<CardVerification>;
   getCardVerification(id: string, init?: { signal?: AbortSignal }): Promise<CardVerification>;
-  /** The PAY.JP start URL for the redirect workflow (checked against `allowedStartOrigins`). */
+  /** Charge-time 3-D Secure: the server prices `order` and creates the charge with `three_d_secure=true`. */
+  createCharge(body: CreateChargeBody, init?: { signal?: AbortSignal }): Promise<ChargeSummary>;
+  getCharge(id: string, init?: { signal?: AbortSignal }): Promise<ChargeSummary>;
+  /** Finishes the charge after the challenge (`tds_finish`), once; a decline is a `card_declined` error. */
+  finishCharge(id: string, init?: { signal?: AbortSignal }): Promise<ChargeSummary>;
+  /** Token-time 3-D Secure: the server checks the token's status, finishing it when the workflow left it open. */
+  finishToken(id: string, init?: { signal?: AbortSignal }): Promise<TokenSummary>;
+  /**
+   * The PAY.JP start URL for the redirect workflow of a `tdsr_`, `ch_` or `tok_` id (checked against
+   * `allowedStartOrigins` and the id).
+   */
   createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: { signal?: AbortSignal }): Promise<string>;
+}
+
+// The protocol's collection for each PAY.JP id prefix.
+function collectionOf(id: string): string {
+  if (id.startsWith('tdsr_')) return 'card-verifications';
+  if (id.startsWith('ch_')) return 'charges';
+  if (id.startsWith('tok_')) return 'tokens';
+  throw new ThreeDSecureError('invalid_request', `${JSON.stringify(id)} is not a 3-D Secure request, charge or token id`);
 }
 
 const CODES: Record<PayjpProtocolErrorCode, ThreeDSecureErrorCode> = {
@@ -51,12 +69,13 @@ function protocolError(status: number, body: unknown): ThreeDSecureError {
   });
 }
 
-function readVerification(body: unknown): CardVerification {
-  const verification = isRecord(body) ? body.verification : undefined;
-  if (!isRecord(verification) || typeof verification.id !== 'string' || typeof verification.outcome !== 'string') {
-    throw new ThreeDSecureError('invalid_response', 'The PAY.JP backend answered without a `verification`');
+/** The protocol object under `key`, checked for the two fields every one of them has. */
+function read<T>(body: unknown, key: 'verification' | 'charge' | 'token'): T {
+  const value = isRecord(body) ? body[key] : undefined;
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.outcome !== 'string') {
+    throw new ThreeDSecureError('invalid_response', `The PAY.JP backend answered without a \`${key}\``);
   }
-  return verification as unknown as CardVerification;
+  return value as T;
 }
 
 // URL.canParse is missing on iOS 16 and older: shoppers still use those.
@@ -93,13 +112,25 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
   return {
     provider: 'payjp',
     async createCardVerification(cardId, init = {}) {
-      return readVerification(await call('POST', '/card-verifications', { cardId }, init.signal));
+      return read<CardVerification>(await call('POST', '/card-verifications', { cardId }, init.signal), 'verification');
     },
     async getCardVerification(id, init = {}) {
-      return readVerification(await call('GET', `/card-verifications/${encodeURIComponent(id)}`, undefined, init.signal));
+      return read<CardVerification>(await call('GET', `/card-verifications/${encodeURIComponent(id)}`, undefined, init.signal), 'verification');
+    },
+    async createCharge(body, init = {}) {
+      return read<ChargeSummary>(await call('POST', '/charges', body, init.signal), 'charge');
+    },
+    async getCharge(id, init = {}) {
+      return read<ChargeSummary>(await call('GET', `/charges/${encodeURIComponent(id)}`, undefined, init.signal), 'charge');
+    },
+    async finishCharge(id, init = {}) {
+      return read<ChargeSummary>(await call('POST', `/charges/${encodeURIComponent(id)}/finish`, {}, init.signal), 'charge');
+    },
+    async finishToken(id, init = {}) {
+      return read<TokenSummary>(await call('POST', `/tokens/${encodeURIComponent(id)}/finish`, {}, init.signal), 'token');
     },
     async createRedirectUrl(id, body = {}, init = {}) {
-      const answer = await call('POST', `/card-verifications/${encodeURIComponent(id)}/redirect`, body, init.signal);
+      const answer = await call('POST', `/${collectionOf(id)}/${encodeURIComponent(id)}/redirect`, body, init.signal);
       const url = isRecord(answer) && typeof answer.url === 'string' ? answer.url : '';
       const parsed = parseUrl(url);
       // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request.

@@ -45,9 +45,9 @@ export interface ReturnFlow extends ReadableStore<ThreeDSecureReturnState> {
 export const DEFAULT_POLL_DELAYS_MS: readonly number[] = [0, 1000, 2000, 3000, 5000];
 
 // Outcomes that are final: the attempt is settled and a reload shows them again.
-const FINAL_CODES = new Set<ThreeDSecureErrorCode>(['three_d_secure_failed', 'authorization_failed', 'attempted_not_accepted', 'expired']);
+const FINAL_CODES = new Set<ThreeDSecureErrorCode>(['three_d_secure_failed', 'authorization_failed', 'attempted_not_accepted', 'expired', 'card_declined']);
 // Codes where asking again cannot help within this page.
-const STOP_POLLING_CODES = new Set<ThreeDSecureErrorCode>(['unauthorized', 'forbidden', 'not_found', 'misconfigured', 'invalid_request']);
+const STOP_POLLING_CODES = new Set<ThreeDSecureErrorCode>(['unauthorized', 'forbidden', 'not_found', 'misconfigured', 'invalid_request', 'expired', 'card_declined']);
 
 const MESSAGES: Partial<Record<ThreeDSecureErrorCode, string>> = {
   three_d_secure_failed: '3-D Secure failed or timed out',

@@ -1,27 +1,41 @@
-import type { PayjpCardAttempt, SavedAttempt } from '../attempt/attemptStore';
+import type { PayjpAttempt, SavedAttempt } from '../attempt/attemptStore';
 import type { PayjpBackend } from '../payjp/createPayjpBackend';
-import type { ReturnStrategy } from './createReturnFlow';
+import type { ChargeOutcome } from '../payjp/protocol';
+import type { ReturnRead, ReturnStrategy } from './createReturnFlow';
+
+function verdict(outcome: ChargeOutcome, attemptedRefused: boolean | undefined, extra: Pick<ReturnRead, 'verification'> = {}): ReturnRead {
+  switch (outcome) {
+    case 'succeeded':
+      return { final: true, code: null, ...extra };
+    case 'expired':
+      return { final: true, code: 'expired', ...extra };
+    case 'failed':
+      return { final: true, code: attemptedRefused ? 'attempted_not_accepted' : 'three_d_secure_failed', ...extra };
+    default:
+      return { final: false, ifExhausted: 'status_unknown', ...extra };
+  }
+}
 
 /**
- * PAY.JP redirect workflow: PAY.JP adds nothing to the return URL, so the saved request id is read
- * back through the merchant backend, whose verdict decides.
+ * PAY.JP redirect workflow: PAY.JP adds nothing to the return URL, so the saved id is read back
+ * through the merchant backend, whose verdict decides. A charge or token is finished there (the
+ * server calls `tds_finish` once); a saved-card verification is only read.
  */
-export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<PayjpCardAttempt> {
+export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<PayjpAttempt> {
   return {
-    accepts: (attempt: SavedAttempt): attempt is PayjpCardAttempt => attempt.provider === 'payjp',
+    accepts: (attempt: SavedAttempt): attempt is PayjpAttempt => attempt.provider === 'payjp',
     orderIds: () => [],
     async read(attempt, signal) {
-      const verification = await backend.getCardVerification(attempt.requestId, { signal });
-      switch (verification.outcome) {
-        case 'succeeded':
-          return { final: true, code: null, verification };
-        case 'expired':
-          return { final: true, code: 'expired', verification };
-        case 'failed':
-          return { final: true, code: verification.attemptedRefused ? 'attempted_not_accepted' : 'three_d_secure_failed', verification };
-        default:
-          return { final: false, ifExhausted: 'status_unknown', verification };
+      if (attempt.kind === 'charge') {
+        const charge = await backend.finishCharge(attempt.resourceId, { signal });
+        return verdict(charge.outcome, charge.attemptedRefused);
       }
+      if (attempt.kind === 'token') {
+        const token = await backend.finishToken(attempt.resourceId, { signal });
+        return verdict(token.outcome, token.attemptedRefused);
+      }
+      const verification = await backend.getCardVerification(attempt.resourceId, { signal });
+      return verdict(verification.outcome, verification.attemptedRefused, { verification });
     },
   };
 }
