@@ -56,3 +56,25 @@ export type {
 } from './payjp/protocol';
 export { assertPublicKey, createPayjpGetter } from './payjp/createPayjpGetter';
 export type { PayjpGetterOptions } from './payjp/createPayjpGetter';
+
+export { PAYGENT_TOKEN_JS_URL, loadPaygentToken } from './paygent/loadPaygentToken';
+export type { LoadPaygentTokenOptions } from './paygent/loadPaygentToken';
+export { createPaygentToken, paygentTokenError } from './paygent/createPaygentToken';
+export type { CreatePaygentTokenOptions } from './paygent/createPaygentToken';
+export { normalizePaygentCard, validatePaygentCard } from './paygent/card';
+export type { PaygentCardErrors, ValidatePaygentCardOptions } from './paygent/card';
+export { PAYGENT_TOKEN_RESULT_CODES, paygentResultInfo } from './paygent/resultCodes';
+export type { PaygentResultInfo } from './paygent/resultCodes';
+export { PAYGENT_MESSAGES, getPaygentErrorMessage, getPaygentMessage } from './paygent/messages';
+export type { PaygentCardErrorKey, PaygentMessageCatalog, PaygentMessageKey, PaygentMessageOverrides } from './paygent/messages';
+export type {
+  PaygentCardField,
+  PaygentCardInfo,
+  PaygentCardInput,
+  PaygentCardToken,
+  PaygentTokenCallback,
+  PaygentTokenConfig,
+  PaygentTokenConstructor,
+  PaygentTokenInstance,
+  PaygentTokenResponse,
+} from './paygent/types';

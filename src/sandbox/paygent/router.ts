@@ -8,9 +8,11 @@ import { completeChallenge } from './complete';
 import { renderPage, sendErrorPage } from './page';
 import { isChallengeOutcome } from './sessions';
 import { verify } from './signing';
+import { handleTokenCreate, PAYGENT_TOKEN_CREATE_PATH } from './token';
+import { PAYGENT_TOKEN_JS_PATH, serveTokenScript } from './tokenScript';
 
-/** Prefix of every path the Paygent stand-in answers. */
-export const PAYGENT_PREFIX = '/paygent/3ds/';
+/** Prefix of every path the Paygent stand-in answers (3-D Secure pages, PaygentToken.js, token API). */
+export const PAYGENT_PREFIX = '/paygent/';
 
 /** Path of the sandbox's issuer challenge page. */
 export const CHALLENGE_PATH = '/paygent/3ds/challenge';
@@ -80,7 +82,7 @@ async function complete(req: IncomingMessage, res: ServerResponse, state: Sandbo
   sendHtml(res, 303, page, { Location: location });
 }
 
-/** Answers a request under `/paygent/3ds/`; returns false for paths it does not know. */
+/** Answers a request under `/paygent/`; returns false for paths it does not know. */
 export function createPaygentRouter(state: SandboxState) {
   return async function handlePaygent(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     try {
@@ -93,6 +95,12 @@ export function createPaygentRouter(state: SandboxState) {
           return true;
         case COMPLETE_PATH:
           await complete(req, res, state);
+          return true;
+        case PAYGENT_TOKEN_JS_PATH:
+          serveTokenScript(req, res);
+          return true;
+        case PAYGENT_TOKEN_CREATE_PATH:
+          await handleTokenCreate(req, res, state);
           return true;
         default:
           return false;
