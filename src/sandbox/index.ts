@@ -4,7 +4,7 @@ export type { KurocoSandboxAuth, KurocoSandboxOptions, KurocoSandboxPaths, Payjp
 export { SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY } from './payjp/options';
 export { PAYJP_CHALLENGE_OUTCOMES, PAYJP_SANDBOX_TDS_CARDS } from './payjp/outcomes';
 export type { PayjpChallengeOutcome, SandboxTdsBehaviour, ThreeDSecureStatus as PayjpSandboxThreeDSecureStatus } from './payjp/outcomes';
-export { PAYJP_TOKEN_ERROR_CARDS } from './payjp/cards';
+export { PAYJP_CHARGE_ERROR_CARDS, PAYJP_TOKEN_ERROR_CARDS } from './payjp/cards';
 export type { PayjpErrorBody, PayjpErrorType } from './payjp/errors';
 export {
   PAYJP_SANDBOX_BANNER,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { cardError, invalidParam, missingParam } from './errors';
+import { cardError, invalidParam, missingParam, type PayjpApiError } from './errors';
 import { newId, unixSeconds } from './ids';
-import { PAYJP_SANDBOX_TDS_CARDS } from './outcomes';
-import type { CardRecord } from './store';
+import { PAYJP_SANDBOX_TDS_CARDS, type ThreeDSecureStatus } from './outcomes';
+import type { CardRecord, ChargeDecline } from './store';
 
 /**
  * PAY.JP's documented test card numbers that fail at token creation, with the error code
@@ -13,6 +13,16 @@ export const PAYJP_TOKEN_ERROR_CARDS: Readonly<Record<string, string>> = {
   '4000000000000069': 'expired_card',
   '4000000000000127': 'invalid_cvc',
   '4000000000000119': 'processing_error',
+};
+
+/**
+ * PAY.JP's documented test numbers that tokenise fine but fail when charged (402 `card_error`, at
+ * `POST /v1/charges`, or at `tds_finish` for a 3-D Secure charge).
+ */
+export const PAYJP_CHARGE_ERROR_CARDS: Readonly<Record<string, ChargeDecline>> = {
+  '4000000000080319': 'card_declined',
+  '4000000000004012': 'expired_card',
+  '4000000000080202': 'card_declined_over_10000',
 };
 
 const ERROR_MESSAGES: Record<string, string> = {
@@ -130,11 +140,22 @@ export function createCard(params: URLSearchParams, nowMs: number): CardRecord {
     fingerprint: createHash('sha256').update(number).digest('hex').slice(0, 32),
     created: nowMs,
     tds: PAYJP_SANDBOX_TDS_CARDS[number] ?? 'challenge',
+    chargeDecline: PAYJP_CHARGE_ERROR_CARDS[number] ?? null,
+    threeDSecureStatus: null,
   };
 }
 
-/** The card object as PAY.JP answers it. */
-export function cardObject(card: CardRecord) {
+/** The 402 a charge on `card` for `amount` gets, or null when the (sandbox) issuer accepts it. */
+export function chargeDeclineOf(card: CardRecord, amount: number): PayjpApiError | null {
+  const code = card.chargeDecline === 'card_declined_over_10000' ? (amount > 10_000 ? 'card_declined' : null) : card.chargeDecline;
+  return code === null ? null : cardError(code, ERROR_MESSAGES[code] ?? 'Card error.');
+}
+
+/**
+ * The card object as PAY.JP answers it. `threeDSecureStatus` overrides the stored status (a token
+ * whose 3-D Secure is still open reads its flow's status).
+ */
+export function cardObject(card: CardRecord, threeDSecureStatus: ThreeDSecureStatus | null = card.threeDSecureStatus) {
   return {
     id: card.id,
     object: 'card' as const,
@@ -156,7 +177,7 @@ export function cardObject(card: CardRecord) {
     livemode: false,
     metadata: {},
     name: card.name,
-    three_d_secure_status: null,
+    three_d_secure_status: threeDSecureStatus,
     email: card.email,
     phone: card.phone,
   };

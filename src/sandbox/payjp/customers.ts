@@ -4,11 +4,11 @@ import { cardObject } from './cards';
 import { invalidParam, missingParam, noSuchResource } from './errors';
 import { newId, unixSeconds } from './ids';
 import type { CardRecord, CustomerRecord, PayjpState } from './store';
-import { findToken } from './tokens';
+import { usableToken } from './tokens';
 
 function cardsList(state: PayjpState, customer: CustomerRecord, input = new URLSearchParams()) {
   const cards = customer.cardIds.map((id) => state.cards.get(id)).filter((card): card is CardRecord => card !== undefined);
-  return listOf(input, `/v1/customers/${customer.id}/cards`, cards, (card) => unixSeconds(card.created), cardObject);
+  return listOf(input, `/v1/customers/${customer.id}/cards`, cards, (card) => unixSeconds(card.created), (card) => cardObject(card));
 }
 
 export function customerObject(state: PayjpState, customer: CustomerRecord) {
@@ -26,7 +26,7 @@ export function customerObject(state: PayjpState, customer: CustomerRecord) {
   };
 }
 
-function findCustomer(state: PayjpState, id: string): CustomerRecord {
+export function findCustomer(state: PayjpState, id: string): CustomerRecord {
   const customer = state.customers.get(id);
   if (!customer) throw noSuchResource('customer', id);
   return customer;
@@ -34,10 +34,9 @@ function findCustomer(state: PayjpState, id: string): CustomerRecord {
 
 /** Attaches the card of an unused token (`card=tok_…`) to the customer and uses the token up. */
 function attachToken(state: PayjpState, customer: CustomerRecord, tokenId: string, makeDefault: boolean): CardRecord {
-  const token = findToken(state, tokenId, 'card');
-  if (token.used) throw invalidParam('card', `Token ${tokenId} has already been used.`, 'token_already_used');
+  const token = usableToken(state, tokenId, 'card');
   const card = state.cards.get(token.cardId);
-  if (!card || card.customerId !== null) throw invalidParam('card', `Token ${tokenId} has already been used.`, 'token_already_used');
+  if (!card) throw invalidParam('card', `Token ${tokenId} has already been used.`, 'token_already_used');
   token.used = true;
   card.customerId = customer.id;
   customer.cardIds.push(card.id);
@@ -61,10 +60,7 @@ function createCustomer({ state, input }: ApiContext) {
   };
   const token = textParam(input, 'card');
   // Check the token before the customer exists, so a bad token creates nothing.
-  if (token !== null) {
-    const record = findToken(state, token, 'card');
-    if (record.used) throw invalidParam('card', `Token ${token} has already been used.`, 'token_already_used');
-  }
+  if (token !== null) usableToken(state, token, 'card');
   state.customers.set(customer.id, customer);
   if (token !== null) attachToken(state, customer, token, true);
   return ok(customerObject(state, customer));

@@ -18,11 +18,16 @@ export interface PayjpErrorBody {
     message: string;
     code?: string;
     param?: string;
+    /** The failed charge's id, on a 402 from `POST /v1/charges` or `tds_finish`. */
+    charge?: string;
   };
 }
 
 /** An error answer of the `/v1` API; the router turns it into PAY.JP's envelope. */
 export class PayjpApiError extends Error {
+  /** The charge a card error belongs to (`error.charge`). */
+  charge: string | undefined;
+
   constructor(
     readonly status: number,
     readonly type: PayjpErrorType,
@@ -42,6 +47,7 @@ export class PayjpApiError extends Error {
         message: this.message,
         ...(this.code === undefined ? {} : { code: this.code }),
         ...(this.param === undefined ? {} : { param: this.param }),
+        ...(this.charge === undefined ? {} : { charge: this.charge }),
       },
     };
   }
@@ -70,4 +76,9 @@ export function noSuchResource(kind: string, id: string, param = 'id'): PayjpApi
 /** 402 for a card the (sandbox) issuer refuses. */
 export function cardError(code: string, message: string, param = 'card'): PayjpApiError {
   return new PayjpApiError(402, 'card_error', message, code, param);
+}
+
+/** 400 for a 3-D Secure flow in the wrong state (`three_d_secure_incompleted`, `unverified_token`, …). */
+export function tdsStateError(code: string, message: string, param?: string): PayjpApiError {
+  return new PayjpApiError(400, 'client_error', message, code, param);
 }

@@ -20,6 +20,14 @@ export interface PayjpSandboxOptions {
    */
   requestExpiryMs?: number;
   /**
+   * How long the 3-D Secure flow of a charge (`three_d_secure=true`) or of a token lives, from the
+   * charge's or token's creation. Past it, `tds_finish` answers 400 `three_d_secure_expired` and the
+   * start page shows an expiry page. PAY.JP documents 30 minutes for charges ("支払い作成から30分を
+   * 経過すると、3Dセキュアフローはタイムアウト"); the sandbox uses the same limit for tokens.
+   * @default 1_800_000 (30 minutes)
+   */
+  chargeExpiryMs?: number;
+  /**
    * The challenge outcome `slow` is `verified`, but its result lands this long after the challenge
    * page completes; the request reads `in_progress` until then (real issuers can lag, test mode
    * does not).
@@ -49,6 +57,7 @@ export interface ResolvedPayjpOptions {
   publicKey: string;
   secretKey: string;
   requestExpiryMs: number;
+  chargeExpiryMs: number;
   slowIssuerMs: number;
   latencyMs: number;
   payjsLatencyMs: number;
@@ -81,6 +90,7 @@ export function resolvePayjpOptions(options: PayjpSandboxOptions = {}): Resolved
     publicKey: key('publicKey', options.publicKey, SANDBOX_PAYJP_PUBLIC_KEY, 'pk_test_'),
     secretKey: key('secretKey', options.secretKey, SANDBOX_PAYJP_SECRET_KEY, 'sk_test_'),
     requestExpiryMs: nonNegative('requestExpiryMs', options.requestExpiryMs, 30 * 60 * 1000),
+    chargeExpiryMs: nonNegative('chargeExpiryMs', options.chargeExpiryMs, 30 * 60 * 1000),
     slowIssuerMs: nonNegative('slowIssuerMs', options.slowIssuerMs, 3000),
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
     payjsLatencyMs: nonNegative('payjsLatencyMs', options.payjsLatencyMs, 0),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyCors, BodyTooLargeError, delay, mediaType, readBody, sendJson, type CorsPolicy } from '../http';
 import type { ApiAnswer, ApiRoute } from './api';
 import { authenticate, publicKeyNotAllowed } from './auth';
+import { chargeRoutes } from './charges';
 import { customerRoutes } from './customers';
 import { PayjpApiError, sendPayjpError } from './errors';
 import { PAYJS_PATH, servePayjs } from './payjs';
@@ -19,8 +20,8 @@ import { tokenRoutes } from './tokens';
 /** Prefix of the PAY.JP API (what the SDK's `apibase` ends with). */
 export const PAYJP_API_PREFIX = '/v1';
 
-/** Every `/v1` endpoint. Charges and `tds_finish` routes are added here when they exist. */
-const API_ROUTES: ApiRoute[] = [...tokenRoutes, ...customerRoutes, ...threeDSecureRequestRoutes];
+/** Every `/v1` endpoint. */
+const API_ROUTES: ApiRoute[] = [...tokenRoutes, ...customerRoutes, ...chargeRoutes, ...threeDSecureRequestRoutes];
 
 async function readInput(req: IncomingMessage, url: URL): Promise<URLSearchParams> {
   if (req.method === 'GET' || req.method === 'DELETE') return url.searchParams;

@@ -22,6 +22,25 @@ export interface CardRecord {
   created: number;
   /** What 3-D Secure does for this card (sandbox card numbers may force an outcome). */
   tds: SandboxTdsBehaviour;
+  /** How a charge on this card fails (PAY.JP's charge-time test numbers), or null. */
+  chargeDecline: ChargeDecline | null;
+  /** `card.three_d_secure_status`: the result of its token's 3-D Secure once finished, else null. */
+  threeDSecureStatus: ThreeDSecureStatus | null;
+}
+
+/** Charge-time failures of PAY.JP's test cards: always, or only above ¥10,000. */
+export type ChargeDecline = 'card_declined' | 'expired_card' | 'card_declined_over_10000';
+
+/**
+ * A 3-D Secure flow that ends with `tds_finish` (charges and tokens). The issuer's result may
+ * land later than the challenge page completes (slow issuer).
+ */
+export interface TdsFlowRecord {
+  /** Milliseconds; the start page was first opened. */
+  startedAt: number | null;
+  result: TdsResult | null;
+  /** Milliseconds; `tds_finish` succeeded or ran the payment (even a declined one). */
+  finishedAt: number | null;
 }
 
 export interface TokenRecord {
@@ -29,6 +48,33 @@ export interface TokenRecord {
   cardId: string;
   created: number;
   used: boolean;
+  /** Set when the token was created with `three_d_secure=true`. */
+  tds: TdsFlowRecord | null;
+}
+
+export interface ChargeRecord {
+  id: string;
+  amount: number;
+  cardId: string;
+  /** `cus_…` when charged to a customer's card. */
+  customerId: string | null;
+  capture: boolean;
+  /** Days an uncaptured authorisation lives (`expiry_days`). */
+  expiryDays: number;
+  description: string | null;
+  metadata: Record<string, string>;
+  /** Milliseconds. */
+  created: number;
+  paid: boolean;
+  captured: boolean;
+  /** Milliseconds. */
+  capturedAt: number | null;
+  /** Milliseconds: when an uncaptured authorisation lapses. */
+  expiredAt: number | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  /** Set when the charge was created with `three_d_secure=true`. */
+  tds: TdsFlowRecord | null;
 }
 
 export interface CustomerRecord {
@@ -67,6 +113,7 @@ export interface PayjpState {
   cards: Map<string, CardRecord>;
   customers: Map<string, CustomerRecord>;
   threeDSecureRequests: Map<string, TdsrRecord>;
+  charges: Map<string, ChargeRecord>;
 }
 
 export function createPayjpState(options: ResolvedPayjpOptions): PayjpState {
@@ -77,5 +124,6 @@ export function createPayjpState(options: ResolvedPayjpOptions): PayjpState {
     cards: new Map(),
     customers: new Map(),
     threeDSecureRequests: new Map(),
+    charges: new Map(),
   };
 }

@@ -78,6 +78,9 @@ function openTarget(state: PayjpState, id: string, context: TdsContext | null): 
   if (phase === 'finished') {
     throw new PageError(409, 'already_finished', 'この認証は完了済みです', 'この 3Dセキュア認証は既に完了しています。結果はショップの画面でご確認ください。', context);
   }
+  if (phase === 'not_in_flow') {
+    throw new PageError(400, 'not_in_three_d_secure_flow', '3Dセキュアの対象ではありません', `${id} は 3Dセキュア（three_d_secure=true）で作成されていません。`, context);
+  }
   if (phase === 'expired') {
     throw new PageError(400, 'three_d_secure_expired', '認証の有効期限が切れています', 'この 3Dセキュア認証は期限切れのため完了できません。ショップの画面からやり直してください。', context);
   }
