@@ -16,3 +16,7 @@ export type { UseThreeDSecureOptions, UseThreeDSecureResult } from './useThreeDS
 export { VerifyCardButton } from './VerifyCardButton';
 export type { VerifyCardButtonProps } from './VerifyCardButton';
 export * from '../core/index';
+export { usePaygentToken } from './usePaygentToken';
+export type { UsePaygentTokenOptions, UsePaygentTokenResult } from './usePaygentToken';
+export { PaygentCardForm } from './PaygentCardForm';
+export type { PaygentCardFormProps } from './PaygentCardForm';
