@@ -78,3 +78,24 @@ export type {
   PaygentTokenInstance,
   PaygentTokenResponse,
 } from './paygent/types';
+export { createChargeFlow } from './payjp/createChargeFlow';
+export type { ChargeFlow, ChargeFlowOptions, ChargeState, ChargeStatus, StartChargeOptions } from './payjp/createChargeFlow';
+export { createPayjpCard } from './payjp/createPayjpCard';
+export type { CreateTokenOptions, PayjpCard, PayjpCardOptions, PayjpCardState, PayjpCardTargets } from './payjp/createPayjpCard';
+export { createVerifiedToken } from './payjp/createVerifiedToken';
+export type { CreateVerifiedTokenOptions, VerifiedTokenResult } from './payjp/createVerifiedToken';
+export { toE164Phone } from './payjp/toE164Phone';
+export { readPayjsTokenError } from './payjp/readPayjsTokenError';
+export type {
+  PayjpElementsApi,
+  PayjsCardholder,
+  PayjsElement,
+  PayjsElementChangeEvent,
+  PayjsElementOptions,
+  PayjsElementType,
+  PayjsElements,
+  PayjsToken,
+  PayjsTokenData,
+  PayjsTokenError,
+} from './payjp/payjs';
+export type { ChargeOutcome, ChargeSummary, CreateChargeBody, TokenSummary } from './payjp/protocol';

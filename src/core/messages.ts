@@ -21,7 +21,14 @@ export type StatusMessageKey =
   | 'card.redirecting'
   | 'card.verifying'
   | 'card.succeeded'
-  | 'card.cancel';
+  | 'card.cancel'
+  | 'charge.pay'
+  | 'charge.processing'
+  | 'charge.finishing'
+  | 'cardholder.name'
+  | 'cardholder.email'
+  | 'cardholder.phone'
+  | 'cardholder.hint';
 
 /** Every message key: an error code or a status text. */
 export type MessageKey = ThreeDSecureErrorCode | StatusMessageKey;
@@ -76,6 +83,13 @@ const ja: MessageCatalog = {
   'card.verifying': '認証結果を確認しています…',
   'card.succeeded': 'カードの本人認証が完了しました。',
   'card.cancel': 'キャンセル',
+  'charge.pay': '支払う',
+  'charge.processing': 'お支払いの準備をしています…',
+  'charge.finishing': 'お支払いを確定しています…',
+  'cardholder.name': 'カード名義（ローマ字）',
+  'cardholder.email': 'メールアドレス',
+  'cardholder.phone': '電話番号',
+  'cardholder.hint': '本人認証（3Dセキュア）のため、メールアドレスか電話番号のどちらかを入力してください。',
 };
 
 const en: MessageCatalog = {
@@ -122,6 +136,13 @@ const en: MessageCatalog = {
   'card.verifying': 'Checking the authentication result…',
   'card.succeeded': 'The card has been verified.',
   'card.cancel': 'Cancel',
+  'charge.pay': 'Pay',
+  'charge.processing': 'Preparing your payment…',
+  'charge.finishing': 'Completing your payment…',
+  'cardholder.name': 'Name on card',
+  'cardholder.email': 'E-mail',
+  'cardholder.phone': 'Phone',
+  'cardholder.hint': 'For 3-D Secure, enter an e-mail address or a phone number.',
 };
 
 /** The built-in catalogs. */

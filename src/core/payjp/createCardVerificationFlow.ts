@@ -80,7 +80,10 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
   let running: { controller: AbortController; promise: Promise<CardVerificationState> } | null = null;
   let openUi: PayjsUi | null = null;
   const store = createStore<CardVerificationState>(IDLE, { onIdle: () => stop() });
-  const update = (patch: Partial<CardVerificationState>) => store.setState({ ...store.getSnapshot(), ...patch });
+  const update = (patch: Partial<CardVerificationState>): CardVerificationState => {
+    store.setState({ ...store.getSnapshot(), ...patch });
+    return store.getSnapshot();
+  };
 
   function stop() {
     running?.controller.abort(new ThreeDSecureError('canceled', 'The verification was canceled'));
@@ -93,9 +96,9 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     const url = await options.backend.createRedirectUrl(verification.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, { signal });
     // PAY.JP adds nothing to the return URL: the request id must be saved before leaving.
     options.attempts.save({ provider: 'payjp', id: createAttemptId(), kind: 'card', resourceId: verification.id, createdAt: Date.now() });
-    update({ status: 'redirecting', workflow: 'redirect' });
+    const state = update({ status: 'redirecting', workflow: 'redirect' });
     (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
-    return store.getSnapshot();
+    return state;
   }
 
   async function confirm(verification: CardVerification, end: ChallengeEnd, signal: AbortSignal): Promise<CardVerificationState> {
@@ -109,23 +112,18 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
       if (latest.outcome !== 'pending') return settle(latest);
     }
     if (end.rejected && (latest.state === 'created' || latest.state === 'in_progress')) {
-      update({ status: 'canceled', verification: latest, error: new ThreeDSecureError('canceled', 'The shopper closed the 3-D Secure screen', { cause: end.error }) });
-      return store.getSnapshot();
+      return update({ status: 'canceled', verification: latest, error: new ThreeDSecureError('canceled', 'The shopper closed the 3-D Secure screen', { cause: end.error }) });
     }
-    update({ status: 'error', verification: latest, error: new ThreeDSecureError('status_unknown', `No result yet for ${verification.id}; check again later`) });
-    return store.getSnapshot();
+    return update({ status: 'error', verification: latest, error: new ThreeDSecureError('status_unknown', `No result yet for ${verification.id}; check again later`) });
   }
 
   function settle(verification: CardVerification): CardVerificationState {
-    if (verification.outcome === 'succeeded') update({ status: 'succeeded', verification, error: null });
-    else if (verification.outcome === 'expired') update({ status: 'expired', verification, error: new ThreeDSecureError('expired', `${verification.id} expired before a result`) });
-    else {
-      const error = verification.attemptedRefused
-        ? new ThreeDSecureError('attempted_not_accepted', `${verification.id} ended as attempted, which the server does not accept`)
-        : new ThreeDSecureError('three_d_secure_failed', `${verification.id} ended as ${verification.threeDSecureStatus ?? 'unknown'}`);
-      update({ status: 'failed', verification, error });
-    }
-    return store.getSnapshot();
+    if (verification.outcome === 'succeeded') return update({ status: 'succeeded', verification, error: null });
+    if (verification.outcome === 'expired') return update({ status: 'expired', verification, error: new ThreeDSecureError('expired', `${verification.id} expired before a result`) });
+    const error = verification.attemptedRefused
+      ? new ThreeDSecureError('attempted_not_accepted', `${verification.id} ended as attempted, which the server does not accept`)
+      : new ThreeDSecureError('three_d_secure_failed', `${verification.id} ended as ${verification.threeDSecureStatus ?? 'unknown'}`);
+    return update({ status: 'failed', verification, error });
   }
 
   async function execute({ cardId, workflow = options.workflow ?? 'iframe' }: StartCardVerificationOptions, signal: AbortSignal) {
@@ -152,11 +150,10 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
       return await confirm(verification, end, signal);
     } catch (cause) {
       if (signal.aborted) {
-        if (store.getSnapshot().status !== 'idle') update({ status: 'canceled', error: new ThreeDSecureError('canceled', 'The verification was canceled', { cause }) });
-      } else {
-        update({ status: 'error', error: toThreeDSecureError(cause) });
+        const current = store.getSnapshot();
+        return current.status === 'idle' ? current : update({ status: 'canceled', error: new ThreeDSecureError('canceled', 'The verification was canceled', { cause }) });
       }
-      return store.getSnapshot();
+      return update({ status: 'error', error: toThreeDSecureError(cause) });
     }
   }
 

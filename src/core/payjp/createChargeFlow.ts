@@ -1,0 +1,179 @@
+import { createAttemptId, type AttemptStore } from '../attempt/attemptStore';
+import { ThreeDSecureError, isThreeDSecureError, toThreeDSecureError } from '../errors';
+import { sleep } from '../return/sleep';
+import { createStore, type ReadableStore } from '../store';
+import type { PayjpBackend } from './createPayjpBackend';
+import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
+import type { ChargeSummary } from './protocol';
+import { showChallenge, type ChallengeEnd } from './showChallenge';
+import type { PayjsUi } from './trackPayjsUi';
+
+/** Where a charge under 3-D Secure stands. */
+export type ChargeStatus = 'idle' | 'creating' | 'challenging' | 'redirecting' | 'finishing' | 'succeeded' | 'failed' | 'expired' | 'canceled' | 'error';
+
+export interface ChargeState {
+  status: ChargeStatus;
+  workflow: ThreeDSecureWorkflow | null;
+  /** The backend's view of the charge (the amount is the server's), once created. */
+  charge: ChargeSummary | null;
+  error: ThreeDSecureError | null;
+}
+
+export interface StartChargeOptions {
+  /** A fresh token from `createToken` … */
+  token?: string;
+  /** … or a saved card of the signed-in customer. */
+  cardId?: string;
+  /** Your reference to what is bought (a cart id, say); the server prices it. Never an amount. */
+  order?: unknown;
+  workflow?: ThreeDSecureWorkflow;
+}
+
+export interface ChargeFlowOptions {
+  backend: PayjpBackend;
+  getPayjp(): Promise<PayjpInstance>;
+  attempts: AttemptStore;
+  /** @default 'iframe' */
+  workflow?: ThreeDSecureWorkflow;
+  /** What replaces a blocked sub-window. @default 'iframe' */
+  popupFallback?: 'iframe' | 'redirect' | 'none';
+  dialogOptions?: ThreeDSecureDialogOptions;
+  /** Redirect workflow: one of the server's `returnUrls`. */
+  returnUrl?: string;
+  /** Waits before each read of the charge after the challenge. @default [0, 500, 1000, 2000, 3000, 5000, 8000] */
+  pollDelaysMs?: readonly number[];
+  /** Redirect workflow: how to leave for PAY.JP's start page. @default location.assign */
+  navigate?(url: string): void;
+}
+
+export interface ChargeFlow extends ReadableStore<ChargeState> {
+  /** Creates and authenticates one charge; calls while one is running return the same promise. */
+  start(options: StartChargeOptions): Promise<ChargeState>;
+  cancel(): void;
+  reset(): void;
+}
+
+const IDLE: ChargeState = { status: 'idle', workflow: null, charge: null, error: null };
+const DEFAULT_DELAYS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
+const AUTHENTICATED = new Set(['verified', 'attempted']);
+
+/**
+ * Charge-time 3-D Secure (支払い作成時の3Dセキュア): the server creates the charge for the amount it
+ * decides, payjs shows the issuer, then the server finishes it (`tds_finish`) once the issuer's
+ * result is in. Nothing is charged twice: one create per start, and the server's finish is idempotent.
+ */
+export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
+  const delays = options.pollDelaysMs ?? DEFAULT_DELAYS;
+  let running: { controller: AbortController; promise: Promise<ChargeState> } | null = null;
+  let openUi: PayjsUi | null = null;
+  const store = createStore<ChargeState>(IDLE, { onIdle: () => stop() });
+  const update = (patch: Partial<ChargeState>): ChargeState => {
+    store.setState({ ...store.getSnapshot(), ...patch });
+    return store.getSnapshot();
+  };
+
+  function stop() {
+    running?.controller.abort(new ThreeDSecureError('canceled', 'The payment was canceled'));
+    running = null;
+    openUi?.dispose();
+    openUi = null;
+  }
+
+  function settle(charge: ChargeSummary): ChargeState {
+    if (charge.outcome === 'succeeded') return update({ status: 'succeeded', charge, error: null });
+    if (charge.outcome === 'expired') return update({ status: 'expired', charge, error: new ThreeDSecureError('expired', `${charge.id} expired before it was finished`) });
+    const error = charge.attemptedRefused
+      ? new ThreeDSecureError('attempted_not_accepted', `${charge.id} ended as attempted, which the server does not accept`)
+      : charge.failureCode
+        ? new ThreeDSecureError('card_declined', `${charge.id} was declined: ${charge.failureCode}`, { providerCode: charge.failureCode })
+        : new ThreeDSecureError('three_d_secure_failed', `${charge.id} ended as ${charge.threeDSecureStatus ?? 'unknown'}`);
+    return update({ status: 'failed', charge, error });
+  }
+
+  async function redirect(charge: ChargeSummary, signal: AbortSignal): Promise<ChargeState> {
+    const url = await options.backend.createRedirectUrl(charge.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, { signal });
+    options.attempts.save({ provider: 'payjp', id: createAttemptId(), kind: 'charge', resourceId: charge.id, createdAt: Date.now() });
+    const state = update({ status: 'redirecting', workflow: 'redirect' });
+    (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
+    return state;
+  }
+
+  async function finish(charge: ChargeSummary, end: ChallengeEnd, signal: AbortSignal): Promise<ChargeState> {
+    update({ status: 'finishing', charge });
+    // A closed screen leaves the charge unverified; a failure or success sets a status. Read twice.
+    const reads = end.rejected ? delays.slice(0, 2) : delays;
+    let latest = charge;
+    for (const delay of reads) {
+      await sleep(delay, signal);
+      latest = await options.backend.getCharge(charge.id, { signal });
+      if (latest.outcome !== 'pending') return settle(latest);
+      if (latest.threeDSecureStatus && AUTHENTICATED.has(latest.threeDSecureStatus)) {
+        try {
+          return settle(await options.backend.finishCharge(charge.id, { signal }));
+        } catch (error) {
+          const typed = toThreeDSecureError(error);
+          if (typed.code === 'card_declined') return update({ status: 'failed', charge: latest, error: typed });
+          if (typed.code === 'expired') return update({ status: 'expired', charge: latest, error: typed });
+          throw typed;
+        }
+      }
+    }
+    if (end.rejected && (latest.threeDSecureStatus === 'unverified' || latest.threeDSecureStatus === null)) {
+      return update({ status: 'canceled', charge: latest, error: new ThreeDSecureError('canceled', 'The shopper closed the 3-D Secure screen', { cause: end.error }) });
+    }
+    return update({ status: 'error', charge: latest, error: new ThreeDSecureError('status_unknown', `No 3-D Secure result yet for ${charge.id}; check again later`) });
+  }
+
+  async function execute({ workflow = options.workflow ?? 'iframe', ...body }: StartChargeOptions, signal: AbortSignal): Promise<ChargeState> {
+    store.setState({ ...IDLE, status: 'creating', workflow });
+    try {
+      const charge = await options.backend.createCharge(body, { signal });
+      if (charge.outcome !== 'pending') return settle(charge);
+      update({ status: 'challenging', charge });
+      if (workflow === 'redirect') return await redirect(charge, signal);
+      const shown = await showChallenge({
+        resourceId: charge.id,
+        workflow,
+        getPayjp: options.getPayjp,
+        ...(options.popupFallback ? { popupFallback: options.popupFallback } : {}),
+        ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
+        // A charge has no "started" state to read: only pay.js's own word tells a blocked popup.
+        neverStarted: async () => false,
+        signal,
+        track: (ui) => {
+          openUi = ui;
+        },
+      });
+      if (shown.kind === 'fallback-redirect') return await redirect(charge, signal);
+      if (shown.workflow !== workflow) update({ workflow: shown.workflow });
+      return await finish(charge, shown.end, signal);
+    } catch (cause) {
+      if (signal.aborted) {
+        const current = store.getSnapshot();
+        return current.status === 'idle' ? current : update({ status: 'canceled', error: new ThreeDSecureError('canceled', 'The payment was canceled', { cause }) });
+      }
+      return update({ status: isThreeDSecureError(cause) && cause.code === 'card_declined' ? 'failed' : 'error', error: toThreeDSecureError(cause) });
+    }
+  }
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
+    start(startOptions) {
+      if (running) return running.promise;
+      const controller = new AbortController();
+      const promise = execute(startOptions, controller.signal).finally(() => {
+        if (running?.controller === controller) running = null;
+      });
+      running = { controller, promise };
+      return promise;
+    },
+    cancel() {
+      if (running) stop();
+    },
+    reset() {
+      stop();
+      store.setState(IDLE);
+    },
+  };
+}

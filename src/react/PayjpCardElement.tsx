@@ -1,0 +1,73 @@
+'use client';
+import { useEffect, useId, useRef } from 'react';
+import type { PayjpCard } from '../core/payjp/createPayjpCard';
+import type { PayjsElementOptions } from '../core/payjp/payjs';
+import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
+
+export interface PayjpCardElementProps {
+  /** From `usePayjpCard()`. */
+  card: PayjpCard;
+  /** Three fields (number, expiry, CVC) instead of the combined one. @default false */
+  split?: boolean;
+  /** Passed to payjs `elements.create` (style, placeholder). */
+  options?: PayjsElementOptions;
+  className?: string;
+}
+
+const LABELS = {
+  ja: { card: 'カード情報', number: 'カード番号', expiry: '有効期限', cvc: 'セキュリティコード' },
+  en: { card: 'Card details', number: 'Card number', expiry: 'Expiry', cvc: 'Security code' },
+} as const;
+
+/**
+ * Mounts payjs v2 card fields. The fields themselves are payjs's (PAY.JP keeps card numbers away
+ * from your page); this component gives them labels, mounts them once, and unmounts on unmount.
+ */
+export function PayjpCardElement({ card, split = false, options, className }: PayjpCardElementProps) {
+  const labels = LABELS[useOptionalThreeDSecureContext()?.locale ?? 'ja'];
+  const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const cardRef = useRef<HTMLDivElement>(null);
+  const numberRef = useRef<HTMLDivElement>(null);
+  const expiryRef = useRef<HTMLDivElement>(null);
+  const cvcRef = useRef<HTMLDivElement>(null);
+  // Options are read at mount; changing them later would need a remount of the payjs fields.
+  const mountOptions = useRef(options);
+
+  useEffect(() => {
+    const targets = split
+      ? numberRef.current && expiryRef.current && cvcRef.current
+        ? { number: numberRef.current, expiry: expiryRef.current, cvc: cvcRef.current }
+        : null
+      : cardRef.current
+        ? { card: cardRef.current }
+        : null;
+    if (!targets) return;
+    return card.mount(targets, mountOptions.current);
+  }, [card, split]);
+
+  if (!split) {
+    return (
+      <div className={className} role="group" aria-labelledby={`${id}-label`}>
+        <span id={`${id}-label`}>{labels.card}</span>
+        <div ref={cardRef} id={`payjp-card-${id}`} data-payjp-field="card" />
+      </div>
+    );
+  }
+  return (
+    <div className={className} role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`}>{labels.card}</span>
+      {(
+        [
+          ['number', numberRef],
+          ['expiry', expiryRef],
+          ['cvc', cvcRef],
+        ] as const
+      ).map(([field, ref]) => (
+        <div key={field} role="group" aria-labelledby={`${id}-${field}-label`}>
+          <span id={`${id}-${field}-label`}>{labels[field]}</span>
+          <div ref={ref} id={`payjp-${field}-${id}`} data-payjp-field={field} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
+import type { MessageKey } from '../core/messages';
+import type { ChargeSummary } from '../core/payjp/protocol';
+import { useLatest } from './internal/useLatest';
+import { PayjpCardElement } from './PayjpCardElement';
+import { usePayjpCard } from './usePayjpCard';
+import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
+import { usePayjpContext } from './ThreeDSecureProvider';
+
+export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
+  /** Your reference to what is bought (a cart id); the server prices it. Never an amount. */
+  order: unknown;
+  /** Split card fields. @default false */
+  split?: boolean;
+  /** The pay button's label. @default 「支払う」 */
+  submitLabel?: ReactNode;
+  onSucceeded?(charge: ChargeSummary): void;
+  onFailed?(error: ThreeDSecureError): void;
+  className?: string;
+}
+
+const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
+  creating: 'charge.processing',
+  challenging: 'card.challenging',
+  redirecting: 'card.redirecting',
+  finishing: 'charge.finishing',
+  succeeded: 'return.succeeded',
+};
+
+/**
+ * A drop-in PAY.JP checkout with charge-time 3-D Secure: card fields, the cardholder details PAY.JP
+ * asks for, one pay button. The token is made in the browser; the server prices the order, creates
+ * the charge with `three_d_secure=true` and finishes it after the issuer's challenge.
+ */
+export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, className, ...chargeOptions }: PayjpCheckoutProps) {
+  const { t, errorMessage } = usePayjpContext('<PayjpCheckout>');
+  const card = usePayjpCard();
+  const charge = usePayjpCharge(chargeOptions);
+  const [cardholder, setCardholder] = useState({ name: '', email: '', phone: '' });
+  const [tokenError, setTokenError] = useState<ThreeDSecureError | null>(null);
+  const [tokenizing, setTokenizing] = useState(false);
+  const callbacks = useLatest({ onSucceeded, onFailed });
+  const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const busy = tokenizing || ['creating', 'challenging', 'redirecting', 'finishing'].includes(charge.state);
+  const error = tokenError ?? charge.error;
+
+  useEffect(() => {
+    if (charge.state === 'succeeded' && charge.charge) callbacks.current.onSucceeded?.(charge.charge);
+    else if (charge.error && ['failed', 'expired', 'canceled', 'error'].includes(charge.state)) callbacks.current.onFailed?.(charge.error);
+  }, [charge.state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || charge.state === 'succeeded') return;
+    setTokenError(null);
+    setTokenizing(true);
+    let token: string;
+    try {
+      token = (await card.createToken(cardholder)).id;
+    } catch (cause) {
+      const failure = toThreeDSecureError(cause, 'invalid_card');
+      setTokenError(failure);
+      callbacks.current.onFailed?.(failure);
+      return;
+    } finally {
+      setTokenizing(false);
+    }
+    // A new token each time: PAY.JP tokens are single-use, and a failed charge may have used it.
+    charge.reset();
+    await charge.start({ token, order });
+  };
+
+  const field = (name: 'name' | 'email' | 'phone', type: string, autoComplete: string) => (
+    <div>
+      <label htmlFor={`${id}-${name}`}>{t(`cardholder.${name}`)}</label>
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        value={cardholder[name]}
+        aria-invalid={error?.field === name || undefined}
+        onChange={(event) => setCardholder((current) => ({ ...current, [name]: event.target.value }))}
+      />
+    </div>
+  );
+
+  const statusKey = tokenizing ? 'charge.processing' : STATUS_TEXT[charge.state];
+  return (
+    <form className={className} data-state={tokenizing ? 'tokenizing' : charge.state} onSubmit={submit} noValidate>
+      <PayjpCardElement card={card.card} split={split ?? false} />
+      {field('name', 'text', 'cc-name')}
+      <p id={`${id}-hint`}>{t('cardholder.hint')}</p>
+      {field('email', 'email', 'email')}
+      {field('phone', 'tel', 'tel')}
+      <button type="submit" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
+        {submitLabel ?? t('charge.pay')}
+      </button>
+      <p role="status" aria-live="polite">
+        {statusKey ? t(statusKey) : ''}
+      </p>
+      {error ? (
+        <div role="alert" data-error-code={error.code}>
+          {errorMessage(error)}
+        </div>
+      ) : null}
+    </form>
+  );
+}
