@@ -1,24 +1,39 @@
 import { ThreeDSecureError } from '../core/errors';
+import { importChargeTagKey } from './chargeTag';
 import { errorResponse } from './json';
+import { createKeyedLock } from './keyedLock';
 import { assertKeyPair } from './keyModes';
-import { matchRoute, normalizeBasePath, type RouteMatch } from './matchRoute';
+import { matchRoute, normalizeBasePath, type RouteName } from './matchRoute';
 import { createClientSource } from './payjpClient';
 import { RouteError } from './routeError';
+import { chargeRedirect } from './routes/chargeRedirect';
+import { createCharge } from './routes/createCharge';
 import { createRedirect } from './routes/createRedirect';
 import { createVerification } from './routes/createVerification';
+import { finishCharge } from './routes/finishCharge';
+import { getCharge } from './routes/getCharge';
 import { getVerification } from './routes/getVerification';
 import type { RouteContext } from './routes/context';
+import { finishToken, tokenRedirect } from './routes/tokens';
 import { importBackUrlKey } from './signBackUrl';
 import type { PayjpHandler, PayjpHandlerOptions } from './types';
 import { markUnmatched } from './unmatched';
 
 const DEFAULT_API_BASE = 'https://api.pay.jp/v1';
 
-const ALLOWED_METHOD: Record<RouteMatch['route'], 'GET' | 'POST'> = {
+const ALLOWED_METHOD: Record<RouteName, 'GET' | 'POST'> = {
   collection: 'POST',
   verification: 'GET',
   redirect: 'POST',
+  charges: 'POST',
+  charge: 'GET',
+  chargeFinish: 'POST',
+  chargeRedirect: 'POST',
+  tokenFinish: 'POST',
+  tokenRedirect: 'POST',
 };
+
+const CHARGE_ROUTES: ReadonlySet<RouteName> = new Set(['charges', 'charge', 'chargeFinish', 'chargeRedirect']);
 
 function misconfigured(message: string): ThreeDSecureError {
   return new ThreeDSecureError('misconfigured', `createPayjpHandler: ${message}`);
@@ -58,6 +73,15 @@ function readApiOrigin(value: unknown): string {
  * - `GET  {base}/card-verifications/{tdsr_id}` → 200 `{ verification }`
  * - `POST {base}/card-verifications/{tdsr_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
  *
+ * and, for charge-time and token-time 3-D Secure (the `/charges` routes only with `resolveCharge`):
+ *
+ * - `POST {base}/charges` `{ token? , cardId?, order? }` → 201 `{ charge, chargeTag? }`
+ * - `GET  {base}/charges/{ch_id}` → 200 `{ charge }`
+ * - `POST {base}/charges/{ch_id}/finish` → 200 `{ charge }` (402 `card_declined`, 409 `expired`)
+ * - `POST {base}/charges/{ch_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
+ * - `POST {base}/tokens/{tok_id}/finish` → 200 `{ token }`
+ * - `POST {base}/tokens/{tok_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
+ *
  * Every answer is JSON (`{ error }` on failure, see `PayjpProtocolError`), `cache-control: no-store`.
  * Throws `ThreeDSecureError('misconfigured')` at creation for unusable options (bad or mismatched
  * keys, malformed return URLs); the secret key never appears in a message or an answer.
@@ -65,10 +89,13 @@ function readApiOrigin(value: unknown): string {
 export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
   assertKeyPair(options.secretKey, options.publicKey);
   if (typeof options.resolveCustomer !== 'function') throw misconfigured('`resolveCustomer(request)` is required');
-  const { secretKey, publicKey } = options;
+  if (options.resolveCharge !== undefined && typeof options.resolveCharge !== 'function') throw misconfigured('`resolveCharge(request, order)` must be a function');
+  if (options.now !== undefined && typeof options.now !== 'function') throw misconfigured('`now` must be a function returning milliseconds');
+  const { secretKey, publicKey, resolveCharge } = options;
   const apiBase = options.apiBase ?? DEFAULT_API_BASE;
   const basePath = normalizeBasePath(options.basePath);
   let backUrlKey: Promise<CryptoKey> | null = null;
+  let chargeTagKey: Promise<CryptoKey> | null = null;
 
   const context: RouteContext = {
     publicKey,
@@ -78,11 +105,19 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     client: createClientSource({ secretKey, apiBase, payjp: options.payjp }),
     backUrlKey: () => (backUrlKey ??= importBackUrlKey(secretKey)),
     resolveCustomer: (request) => options.resolveCustomer(request),
+    resolveCharge: resolveCharge ? (request, order) => resolveCharge.call(options, request, order) : undefined,
+    allowGuestCharges: options.allowGuestCharges === true,
+    now: options.now ? () => (options.now as () => number)() : () => Date.now(),
+    chargeTagKey: () => (chargeTagKey ??= importChargeTagKey(secretKey)),
+    lock: createKeyedLock(),
   };
 
   async function route(request: Request): Promise<Response> {
     const match = matchRoute(new URL(request.url).pathname, basePath);
-    if (!match) return markUnmatched(errorResponse(new RouteError(404, 'not_found', 'No such route')));
+    // Without resolveCharge the charge routes do not exist (and fall through to next() in Node).
+    if (!match || (CHARGE_ROUTES.has(match.route) && !context.resolveCharge)) {
+      return markUnmatched(errorResponse(new RouteError(404, 'not_found', 'No such route')));
+    }
     const allowed = ALLOWED_METHOD[match.route];
     if (request.method.toUpperCase() !== allowed) {
       throw new RouteError(405, 'method_not_allowed', `Use ${allowed} on this path`, { headers: { allow: allowed } });
@@ -94,6 +129,18 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
         return getVerification(request, context, match.id);
       case 'redirect':
         return createRedirect(request, context, match.id);
+      case 'charges':
+        return createCharge(request, context, context.resolveCharge as NonNullable<RouteContext['resolveCharge']>);
+      case 'charge':
+        return getCharge(request, context, match.id);
+      case 'chargeFinish':
+        return finishCharge(request, context, match.id);
+      case 'chargeRedirect':
+        return chargeRedirect(request, context, match.id);
+      case 'tokenFinish':
+        return finishToken(request, context, match.id);
+      case 'tokenRedirect':
+        return tokenRedirect(request, context, match.id);
     }
   }
 

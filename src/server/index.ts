@@ -1,5 +1,22 @@
 export { createPayjpHandler } from './createPayjpHandler';
-export type { PayjpCardLike, PayjpClientLike, PayjpHandler, PayjpHandlerOptions, PayjpThreeDSecureRequestLike } from './types';
+export type {
+  PayjpCardLike,
+  PayjpChargeCreateQuery,
+  PayjpChargeLike,
+  PayjpClientLike,
+  PayjpHandler,
+  PayjpHandlerOptions,
+  PayjpThreeDSecureRequestLike,
+  PayjpTokenLike,
+  ResolvedCharge,
+} from './types';
+export { assertTokenVerified } from './assertTokenVerified';
+export type { AssertTokenVerifiedOptions } from './assertTokenVerified';
+export { chargeOutcome, toChargeSummary, CHARGE_THREE_D_SECURE_WINDOW_MS } from './toChargeSummary';
+export type { ChargeOutcomeOptions } from './toChargeSummary';
+export { toTokenSummary } from './toTokenSummary';
+export { CHARGE_TAG_HEADER } from './routes/loadOwnedCharge';
+export type { CreateChargeResponse } from './routes/createCharge';
 export { toNodeListener } from './toNodeListener';
 export type { NodeListener, NodeListenerOptions } from './toNodeListener';
 export { getNodeRequest } from './nodeRequest';
@@ -9,7 +26,11 @@ export type {
   CardVerification,
   CardVerificationOutcome,
   CardVerificationResponse,
+  ChargeOutcome,
+  ChargeResponse,
+  ChargeSummary,
   CreateCardVerificationBody,
+  CreateChargeBody,
   CreateRedirectBody,
   PayjpProtocolError,
   PayjpProtocolErrorCode,
@@ -17,4 +38,6 @@ export type {
   PayjpThreeDSecureRequestState,
   PayjpThreeDSecureStatus,
   RedirectResponse,
+  TokenResponse,
+  TokenSummary,
 } from '../core/payjp/protocol';

@@ -1,7 +1,7 @@
 import { RouteError } from './routeError';
 
 /** PAY.JP codes that all mean "this 3-D Secure flow is over: start again" (see reference §5). */
-const EXPIRED_CODES = new Set(['three_d_secure_expired', 'not_in_three_d_secure_flow', 'three_d_secure_incompleted']);
+export const EXPIRED_CODES = new Set(['three_d_secure_expired', 'not_in_three_d_secure_flow', 'three_d_secure_incompleted']);
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -74,4 +74,28 @@ export function toPayjpRouteError(error: unknown): RouteError {
 /** True when the SDK error is PAY.JP's 404 (for lookups where 404 means "not this customer's"). */
 export function isPayjpNotFound(error: unknown): boolean {
   return readPayjpError(error).status === 404;
+}
+
+/** True when PAY.JP said the 3-D Secure flow is over (expired, or no longer in the flow). */
+export function isPayjpExpired(error: unknown): boolean {
+  const code = readPayjpError(error).code;
+  return code !== undefined && EXPIRED_CODES.has(code);
+}
+
+/** PAY.JP 400 codes at `charges.create` that are about the card or token the browser sent. */
+const PAYMENT_METHOD_CODES = new Set(['token_already_used', 'unverified_token', 'invalid_card', 'test_card_on_livemode', 'invalid_number', 'invalid_expiry_month', 'invalid_expiry_year', 'invalid_cvc', 'expired_card']);
+
+/**
+ * The charge and token routes' mapping: a card error (PAY.JP's 402, at create or at finish) is
+ * 402 `card_declined` with PAY.JP's code (`card_declined`, `expired_card`, …) as `providerCode`;
+ * a 400 about the token or card is 400 `invalid_request`; the rest as {@link toPayjpRouteError}.
+ */
+export function toPaymentRouteError(error: unknown, param?: string): RouteError {
+  const facts = readPayjpError(error);
+  const extra = { cause: error, ...(facts.code ? { providerCode: facts.code } : {}) };
+  if (facts.status === 402) return new RouteError(402, 'card_declined', 'The card was declined', extra);
+  if (facts.status === 400 && facts.code && PAYMENT_METHOD_CODES.has(facts.code)) {
+    return new RouteError(400, 'invalid_request', 'PAY.JP refused the token or card', { ...extra, ...(param ? { param } : {}) });
+  }
+  return toPayjpRouteError(error);
 }

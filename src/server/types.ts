@@ -19,6 +19,43 @@ export interface PayjpThreeDSecureRequestLike {
   expired_at: number | null;
 }
 
+/** PAY.JP's `charge` object as far as the handler reads it (`payjp` SDK `Charge`, any major). */
+export interface PayjpChargeLike {
+  /** `ch_…` */
+  id: string;
+  amount: number;
+  currency: string;
+  paid: boolean;
+  captured: boolean;
+  /** Unix seconds. */
+  created: number;
+  /** `null` until the card was declined. */
+  failure_code: string | null;
+  three_d_secure_status: string | null;
+  /** The handler's ownership marker lives here (`react3ds_customer`). */
+  metadata: Record<string, string | number> | null;
+}
+
+/** What the handler sends to `charges.create` (a subset of the SDK's `ChargeCreationOptions`). */
+export interface PayjpChargeCreateQuery {
+  amount: number;
+  currency: 'jpy';
+  /** A token (`tok_…`) or, with `customer`, a saved card (`car_…`). */
+  card: string;
+  customer?: string;
+  three_d_secure: boolean;
+  capture: boolean;
+  description?: string;
+  metadata: Record<string, string>;
+}
+
+/** PAY.JP's `token` object as far as the handler reads it (`payjp` SDK `Token`, any major). */
+export interface PayjpTokenLike {
+  /** `tok_…` */
+  id: string;
+  card: { three_d_secure_status: string | null };
+}
+
 /**
  * The part of the official `payjp` SDK the handler uses. Declared structurally so both majors
  * (2.x on superagent, 3.x on fetch) fit, and so tests can pass an in-memory fake.
@@ -34,6 +71,39 @@ export interface PayjpClientLike {
     create(query: { resource_id: string }): Promise<PayjpThreeDSecureRequestLike>;
     retrieve(id: string): Promise<PayjpThreeDSecureRequestLike>;
   };
+  /**
+   * Charge-time 3-D Secure (`/charges` routes). Optional so that clients built only for
+   * customer-card 3-D Secure still fit; the charge routes answer 500 `misconfigured` without it.
+   */
+  charges?: {
+    create(query: PayjpChargeCreateQuery): Promise<PayjpChargeLike>;
+    retrieve(id: string): Promise<PayjpChargeLike>;
+    /** `POST /v1/charges/{id}/tds_finish`: pays a `verified` / `attempted` charge (402 on a decline). */
+    tds_finish(id: string): Promise<PayjpChargeLike>;
+  };
+  /**
+   * Token-time 3-D Secure (`/tokens` routes). `tds_finish` arrived in `payjp` 2.3.0; without it
+   * the token finish route answers 500 `misconfigured`.
+   */
+  tokens?: {
+    retrieve(id: string): Promise<PayjpTokenLike>;
+    /** `POST /v1/tokens/{id}/tds_finish`: ends the flow the redirect workflow left open. */
+    tds_finish?(id: string): Promise<PayjpTokenLike>;
+  };
+}
+
+/** What the app charges for an order: the server's own price, never the browser's. */
+export interface ResolvedCharge {
+  /** In yen (PAY.JP: 50 to 9,999,999). */
+  amount: number;
+  /** @default 'jpy' */
+  currency?: 'jpy';
+  description?: string;
+  /**
+   * Your own keys for the charge (an order id, …). `react3ds_customer` is the handler's
+   * ownership marker and cannot be set here.
+   */
+  metadata?: Record<string, string>;
 }
 
 /** Options of {@link createPayjpHandler}. */
@@ -47,6 +117,28 @@ export interface PayjpHandlerOptions {
    * This decides whose cards a request may touch: the browser only names a card.
    */
   resolveCustomer(request: Request): string | null | Promise<string | null>;
+  /**
+   * Prices a charge from the app's own `order` reference (the `order` field of `POST /charges`, any
+   * JSON value, unvalidated: check it here). `null` answers 400 `invalid_request` (`param: "order"`).
+   * The handler never reads an amount from the browser. Without this option the `/charges` routes
+   * answer 404: charge-time 3-D Secure is off.
+   */
+  resolveCharge?(request: Request, order: unknown): ResolvedCharge | null | Promise<ResolvedCharge | null>;
+  /**
+   * Lets shoppers without a customer (`resolveCustomer` gives `null`) pay with a token: guest
+   * checkout. A guest charge is tied to the browser by `chargeTag` (an HMAC of the charge id, keyed
+   * from the secret key), answered once by `POST /charges` and sent back as the
+   * `x-react3ds-charge-tag` header on `GET`, `/finish` and `/redirect`. Guests may also finish and
+   * redirect tokens. Saved cards (`cardId`) always need a customer.
+   * @default false
+   */
+  allowGuestCharges?: boolean;
+  /**
+   * The clock for the 30-minute window of charge-time 3-D Secure, in milliseconds since the epoch.
+   * For tests against a sandbox with a fake clock.
+   * @default Date.now
+   */
+  now?(): number;
   /**
    * Whether `attempted` (the issuer did not take part) counts as success, as PAY.JP does by default.
    * When `false`, `attempted` reads `outcome: 'failed'` with `attemptedRefused: true`.

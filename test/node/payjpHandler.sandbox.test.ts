@@ -23,7 +23,7 @@ afterEach(async () => {
 
 /** What both SDK majors offer beyond PayjpClientLike, for setting up customers. */
 interface SetupClient extends PayjpClientLike {
-  tokens: { create(query?: object, headers?: object): Promise<{ id: string }> };
+  tokens: NonNullable<PayjpClientLike['tokens']> & { create(query?: object, headers?: object): Promise<{ id: string }> };
   customers: PayjpClientLike['customers'] & {
     create(query?: { card?: string }): Promise<{ id: string; default_card: string | null }>;
     cards: PayjpClientLike['customers']['cards'] & { create(customerId: string, query?: object): Promise<{ id: string }> };

@@ -1,4 +1,4 @@
-import type { PayjpClientLike, PayjpThreeDSecureRequestLike } from '../../src/server';
+import type { PayjpChargeCreateQuery, PayjpChargeLike, PayjpClientLike, PayjpThreeDSecureRequestLike, PayjpTokenLike } from '../../src/server';
 
 /** Keys used by the unit tests; every answer is scanned for the secret one. */
 export const SECRET_KEY = 'sk_test_c62fade9d045b54cd76d7036';
@@ -46,7 +46,17 @@ export function sdkNetworkError(shape: ErrorShape, kind: 'network' | 'timeout'):
     : Object.assign(new Error('Timeout of 10000ms exceeded'), { code: 'ECONNABORTED', timeout: 10_000 });
 }
 
-type Method = 'cards.retrieve' | 'tdsr.create' | 'tdsr.retrieve';
+type Method = 'cards.retrieve' | 'tdsr.create' | 'tdsr.retrieve' | 'charges.create' | 'charges.retrieve' | 'charges.tds_finish' | 'tokens.retrieve' | 'tokens.tds_finish';
+
+/** The fake's clock for charges, Unix seconds (tests move it). */
+export const FAKE_NOW_MS = Date.UTC(2025, 0, 15, 3, 0, 0);
+
+interface FakeToken {
+  id: string;
+  status: string | null;
+  /** What `tds_finish` turns an `unverified` token into (the challenge's result). */
+  finishResult: string;
+}
 
 /** An in-memory PAY.JP with customers, cards and three_d_secure_requests (no network). */
 export function createFakePayjp(shape: ErrorShape = 'v3') {
@@ -54,7 +64,14 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
   const requests = new Map<string, PayjpThreeDSecureRequestLike>();
   const failures = new Map<Method, unknown>();
   const calls: { method: Method; args: unknown[] }[] = [];
+  const charges = new Map<string, PayjpChargeLike>();
+  const tokens = new Map<string, FakeToken>();
+  /** Charges whose tds_finish is declined with this PAY.JP code (HTTP 402). */
+  const declines = new Map<string, string>();
+  const clock = { ms: FAKE_NOW_MS };
   let counter = 0;
+  // A little latency in finishes, so unserialised concurrent finishes would overlap.
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
   const run = async <T>(method: Method, args: unknown[], body: () => T): Promise<T> => {
     calls.push({ method, args });
@@ -63,7 +80,14 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
       failures.delete(method);
       throw failure;
     }
+    if (method.endsWith('tds_finish')) await tick();
     return body();
+  };
+
+  const readToken = (id: string): PayjpTokenLike => {
+    const token = tokens.get(id);
+    if (!token) throw sdkHttpError(shape, 404, 'invalid_id');
+    return { id: token.id, card: { three_d_secure_status: token.status } };
   };
 
   const client: PayjpClientLike = {
@@ -101,6 +125,58 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
           return { ...request };
         }),
     },
+    charges: {
+      create: (query: PayjpChargeCreateQuery) =>
+        run('charges.create', [query], () => {
+          if (query.card.startsWith('tok_') && !tokens.has(query.card)) throw sdkHttpError(shape, 404, 'invalid_id');
+          counter += 1;
+          const charge: PayjpChargeLike = {
+            id: `ch_fake${counter}`,
+            amount: query.amount,
+            currency: query.currency,
+            paid: false,
+            captured: false,
+            created: Math.floor(clock.ms / 1000),
+            failure_code: null,
+            three_d_secure_status: 'unverified',
+            metadata: { ...query.metadata },
+          };
+          charges.set(charge.id, charge);
+          return { ...charge };
+        }),
+      retrieve: (id) =>
+        run('charges.retrieve', [id], () => {
+          const charge = charges.get(id);
+          if (!charge) throw sdkHttpError(shape, 404, 'invalid_id');
+          return { ...charge };
+        }),
+      tds_finish: (id) =>
+        run('charges.tds_finish', [id], () => {
+          const charge = charges.get(id);
+          if (!charge) throw sdkHttpError(shape, 404, 'invalid_id');
+          if (charge.paid) throw sdkHttpError(shape, 400, 'invalid_three_d_secure_state');
+          if (charge.three_d_secure_status !== 'verified' && charge.three_d_secure_status !== 'attempted') throw sdkHttpError(shape, 400, 'three_d_secure_incompleted');
+          const decline = declines.get(id);
+          if (decline) {
+            charge.failure_code = decline;
+            throw sdkHttpError(shape, 402, decline, 'card_error');
+          }
+          charge.paid = true;
+          charge.captured = true;
+          return { ...charge };
+        }),
+    },
+    tokens: {
+      retrieve: (id) => run('tokens.retrieve', [id], () => readToken(id)),
+      tds_finish: (id) =>
+        run('tokens.tds_finish', [id], () => {
+          const token = tokens.get(id);
+          if (!token) throw sdkHttpError(shape, 404, 'invalid_id');
+          if (token.status !== 'unverified') throw sdkHttpError(shape, 400, 'invalid_three_d_secure_state');
+          token.status = token.finishResult;
+          return readToken(id);
+        }),
+    },
   };
 
   return {
@@ -122,6 +198,39 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
         expired_at: null,
         ...request,
       });
+    },
+    /** The fake PAY.JP's clock for new charges (milliseconds). */
+    clock,
+    /** Puts a charge in place directly (any state). */
+    putCharge(charge: Partial<PayjpChargeLike> & { id: string }) {
+      charges.set(charge.id, {
+        amount: 1000,
+        currency: 'jpy',
+        paid: false,
+        captured: false,
+        created: Math.floor(clock.ms / 1000),
+        failure_code: null,
+        three_d_secure_status: 'unverified',
+        metadata: null,
+        ...charge,
+      });
+    },
+    /** Changes a stored charge (e.g. the challenge's result landing). */
+    updateCharge(id: string, change: Partial<PayjpChargeLike>) {
+      const charge = charges.get(id);
+      if (!charge) throw new Error(`no charge ${id}`);
+      Object.assign(charge, change);
+    },
+    charge(id: string): PayjpChargeLike | undefined {
+      return charges.get(id);
+    },
+    /** tds_finish of this charge answers PAY.JP's 402 with `code`. */
+    declineAtFinish(id: string, code: string) {
+      declines.set(id, code);
+    },
+    /** A token with a 3-D Secure status; `finishResult` is what tds_finish makes of `unverified`. */
+    putToken(id: string, status: string | null, finishResult = 'verified') {
+      tokens.set(id, { id, status, finishResult });
     },
     /** The next call of `method` rejects with `error`. */
     failNext(method: Method, error: unknown) {

@@ -1,6 +1,7 @@
 import { RouteError } from '../routeError';
 import { toPayjpRouteError, isPayjpNotFound } from '../readPayjpError';
-import type { PayjpClientLike } from '../types';
+import type { KeyedLock } from '../keyedLock';
+import type { PayjpClientLike, ResolvedCharge } from '../types';
 
 /** What every route needs, built once by createPayjpHandler. */
 export interface RouteContext {
@@ -12,6 +13,40 @@ export interface RouteContext {
   client(): Promise<PayjpClientLike>;
   backUrlKey(): Promise<CryptoKey>;
   resolveCustomer(request: Request): string | null | Promise<string | null>;
+  /** Absent: charge-time 3-D Secure is off (the `/charges` routes answer 404). */
+  resolveCharge: ((request: Request, order: unknown) => ResolvedCharge | null | Promise<ResolvedCharge | null>) | undefined;
+  allowGuestCharges: boolean;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  chargeTagKey(): Promise<CryptoKey>;
+  /** Serialises finishes of one charge or token id. */
+  lock: KeyedLock;
+}
+
+/** The signed-in shopper's customer id, or `null` (no 401 here: guests may be allowed). */
+export async function resolveCustomerOrNull(context: RouteContext, request: Request): Promise<string | null> {
+  const customer = await context.resolveCustomer(request);
+  return typeof customer === 'string' && customer !== '' ? customer : null;
+}
+
+/** The client's `charges` API, or 500 misconfigured when the given client has none. */
+export async function chargesApi(context: RouteContext): Promise<NonNullable<PayjpClientLike['charges']>> {
+  const client = await context.client();
+  const charges = client.charges;
+  if (!charges || typeof charges.create !== 'function' || typeof charges.retrieve !== 'function' || typeof charges.tds_finish !== 'function') {
+    throw new RouteError(500, 'misconfigured', 'The payjp client has no charges.create / retrieve / tds_finish: pass the official SDK (payjp >= 2.3.0)');
+  }
+  return charges;
+}
+
+/** The client's `tokens` API (`tds_finish` is checked where it is needed). */
+export async function tokensApi(context: RouteContext): Promise<NonNullable<PayjpClientLike['tokens']>> {
+  const client = await context.client();
+  const tokens = client.tokens;
+  if (!tokens || typeof tokens.retrieve !== 'function') {
+    throw new RouteError(500, 'misconfigured', 'The payjp client has no tokens.retrieve: pass the official SDK (payjp >= 2.3.0)');
+  }
+  return tokens;
 }
 
 /** The signed-in shopper's customer id, or a 401. */

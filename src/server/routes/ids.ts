@@ -23,3 +23,36 @@ export function readRequestId(value: string): string {
 export function isCardId(value: unknown): value is string {
   return typeof value === 'string' && CARD_ID.test(value);
 }
+
+const CHARGE_ID = /^ch_[A-Za-z0-9]+$/;
+const TOKEN_ID = /^tok_[A-Za-z0-9]+$/;
+
+/** A well-formed `ch_…` id from the path, else 400. */
+export function readChargeId(value: string): string {
+  if (!CHARGE_ID.test(value)) {
+    throw new RouteError(400, 'invalid_request', 'The path must name a PAY.JP charge id (ch_…)', { param: 'id' });
+  }
+  return value;
+}
+
+/** A well-formed `tok_…` id from the path, else 400. */
+export function readTokenId(value: string): string {
+  if (!TOKEN_ID.test(value)) {
+    throw new RouteError(400, 'invalid_request', 'The path must name a PAY.JP token id (tok_…)', { param: 'id' });
+  }
+  return value;
+}
+
+/** `POST /charges` pays with exactly one of `token` (`tok_…`) or `cardId` (`car_…`). */
+export function readPaymentMethod(body: Record<string, unknown>): { token: string } | { cardId: string } {
+  const hasToken = body.token !== undefined && body.token !== null;
+  const hasCard = body.cardId !== undefined && body.cardId !== null;
+  if (hasToken === hasCard) {
+    throw new RouteError(400, 'invalid_request', 'Send exactly one of `token` (tok_…) or `cardId` (car_…)', { param: hasToken ? 'cardId' : 'token' });
+  }
+  if (hasCard) return { cardId: readCardId(body.cardId) };
+  if (typeof body.token !== 'string' || !TOKEN_ID.test(body.token)) {
+    throw new RouteError(400, 'invalid_request', '`token` must be a PAY.JP token id (tok_…)', { param: 'token' });
+  }
+  return { token: body.token };
+}
