@@ -25,7 +25,7 @@ export type {
 export { ATTEMPT_STORAGE_KEY, createAttemptStore } from './attempt/attemptStore';
 export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpAttempt, SavedAttempt } from './attempt/attemptStore';
 export { DEFAULT_POLL_DELAYS_MS, createReturnFlow } from './return/createReturnFlow';
-export type { ReturnFlow, ReturnFlowOptions, ReturnRead, ReturnStrategy, ThreeDSecureReturnState } from './return/createReturnFlow';
+export type { ReturnFlow, ReturnFlowOptions, ReturnRead, ReturnStrategy, ReturnSubject, ThreeDSecureReturnState } from './return/createReturnFlow';
 export { createKurocoReturnFlow, kurocoReturnStrategy } from './return/kurocoReturnStrategy';
 export type { KurocoReturnFlowOptions } from './return/kurocoReturnStrategy';
 export { payjpReturnStrategy } from './return/payjpReturnStrategy';

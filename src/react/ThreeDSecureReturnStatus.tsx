@@ -15,7 +15,7 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
 
 /** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
 export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, className, ...options }: ThreeDSecureReturnStatusProps) {
-  const { t, errorMessage, backend } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
+  const { t, errorMessage } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
   const state = useThreeDSecureReturn(options);
   const callbacks = useLatest({ onSucceeded, onFailed });
 
@@ -35,7 +35,7 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
   return (
     <div className={className} data-state={state.status}>
       <p role="status" aria-live="polite">
-        {state.status === 'checking' ? t('return.checking') : state.status === 'succeeded' ? t(backend.provider === 'payjp' ? 'card.succeeded' : 'return.succeeded') : ''}
+        {state.status === 'checking' ? t('return.checking') : state.status === 'succeeded' ? t(state.subject === 'card' ? 'card.succeeded' : 'return.succeeded') : ''}
       </p>
       {state.status === 'failed' ? (
         <div role="alert" data-error-code={state.error.code}>

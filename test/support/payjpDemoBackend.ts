@@ -30,6 +30,18 @@ interface DemoSetup {
   listeners: Record<string, ReturnType<typeof toNodeListener>>;
 }
 
+/**
+ * The demo shop's price list: the server, not the browser, turns an order reference into an amount.
+ * `big` is above ¥10,000, where PAY.JP's test card 4000000000080202 is declined.
+ */
+export const DEMO_ORDERS = { basic: 1_200, premium: 4_800, big: 12_000 } as const;
+
+function priceDemoOrder(order: unknown) {
+  const cart = typeof order === 'object' && order !== null ? (order as { cart?: unknown }).cart : undefined;
+  if (typeof cart !== 'string' || !(cart in DEMO_ORDERS)) return null;
+  return { amount: DEMO_ORDERS[cart as keyof typeof DEMO_ORDERS], description: `react-3ds-kit demo: ${cart}`, metadata: { cart } };
+}
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 async function createCustomer(payjp: ReturnType<typeof Payjp>, numbers: string[], email: string) {
@@ -77,6 +89,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
               apiBase,
               basePath,
               acceptAttempted,
+              resolveCharge: (_request, order) => priceDemoOrder(order),
               returnUrls: (options.returnPaths ?? ['/sandbox-return.html']).map((path) => `${origin}${path}`),
             }),
           );

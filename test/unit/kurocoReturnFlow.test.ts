@@ -57,7 +57,7 @@ describe('createKurocoReturnFlow', () => {
     attempts.save(attempt);
     const { backend, getPaymentStatus } = backendAnswering('failed', 'failed', 'paid');
     const state = await settled(createKurocoReturnFlow({ backend, attempts, pollDelaysMs: delays }));
-    expect(state).toEqual({ status: 'succeeded', orderIds: [1001] });
+    expect(state).toEqual({ status: 'succeeded', orderIds: [1001], subject: 'payment' });
     expect(getPaymentStatus).toHaveBeenCalledTimes(3);
     expect(attempts.load()?.outcome).toEqual({ status: 'succeeded' });
   });
@@ -112,7 +112,7 @@ describe('createKurocoReturnFlow', () => {
     attempts.save({ ...attempt, outcome: { status: 'succeeded' } });
     const { backend, getPaymentStatus } = backendAnswering('failed');
     const state = await settled(createKurocoReturnFlow({ backend, attempts, pollDelaysMs: delays }));
-    expect(state).toEqual({ status: 'succeeded', orderIds: [1001] });
+    expect(state).toEqual({ status: 'succeeded', orderIds: [1001], subject: 'payment' });
     expect(getPaymentStatus).not.toHaveBeenCalled();
   });
 

@@ -4,11 +4,21 @@ import type { CardVerification } from '../payjp/protocol';
 import { createStore, type ReadableStore } from '../store';
 import { sleep } from './sleep';
 
+/** What was authenticated: a payment (an order, a charge) or a card (a saved card, a token). */
+export type ReturnSubject = 'payment' | 'card';
+
+interface ReturnStateBase {
+  orderIds: readonly number[];
+  /** Known once the saved attempt is read. */
+  subject?: ReturnSubject;
+  verification?: CardVerification;
+}
+
 /** What the return page knows about the attempt it confirms. */
 export type ThreeDSecureReturnState =
-  | { status: 'checking'; orderIds: readonly number[]; verification?: CardVerification }
-  | { status: 'succeeded'; orderIds: readonly number[]; verification?: CardVerification }
-  | { status: 'failed'; orderIds: readonly number[]; error: ThreeDSecureError; verification?: CardVerification };
+  | (ReturnStateBase & { status: 'checking' })
+  | (ReturnStateBase & { status: 'succeeded' })
+  | (ReturnStateBase & { status: 'failed'; error: ThreeDSecureError });
 
 /** One status read: a final verdict, or "not yet" with what that means if the reads run out. */
 export type ReturnRead =
@@ -19,6 +29,7 @@ export type ReturnRead =
 export interface ReturnStrategy<A extends SavedAttempt = SavedAttempt> {
   accepts(attempt: SavedAttempt): attempt is A;
   orderIds(attempt: A): readonly number[];
+  subject(attempt: A): ReturnSubject;
   /** A verdict the return URL already gives (Kuroco's `dsec_error=1`), and the params to strip from it. */
   readUrl?(url: URL): { code: ThreeDSecureErrorCode | null; strip: string[] };
   read(attempt: A, signal: AbortSignal): Promise<ReturnRead>;
@@ -68,6 +79,7 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
   const delays = options.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS;
   let controller: AbortController | null = null;
   let attempt: A | null = null;
+  let subject: { subject: ReturnSubject } | Record<string, never> = {};
 
   const store = createStore<ThreeDSecureReturnState>({ status: 'checking', orderIds: [] }, { onActive: () => run(), onIdle: () => stop() });
 
@@ -80,7 +92,7 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     const error = cause
       ? new ThreeDSecureError(cause.code, cause.message, { ...cause, orderIds, cause })
       : new ThreeDSecureError(code, MESSAGES[code] ?? code, { orderIds });
-    finish({ status: 'failed', orderIds, error, ...(verification ? { verification } : {}) });
+    finish({ status: 'failed', orderIds, error, ...subject, ...(verification ? { verification } : {}) });
   }
 
   function finish(state: Exclude<ThreeDSecureReturnState, { status: 'checking' }>) {
@@ -109,12 +121,15 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     attempt = saved && strategy.accepts(saved) ? saved : null;
     if (!attempt) return fail('no_pending_attempt', []);
     const orderIds = strategy.orderIds(attempt);
+    subject = { subject: strategy.subject(attempt) };
     if (attempt.outcome) {
       // A reload after the outcome was confirmed: show it again, ask nobody.
       const { outcome } = attempt;
-      return outcome.status === 'succeeded' ? store.setState({ status: 'succeeded', orderIds }) : store.setState({ status: 'failed', orderIds, error: new ThreeDSecureError(outcome.code, MESSAGES[outcome.code] ?? outcome.code, { orderIds }) });
+      return outcome.status === 'succeeded'
+        ? store.setState({ status: 'succeeded', orderIds, ...subject })
+        : store.setState({ status: 'failed', orderIds, ...subject, error: new ThreeDSecureError(outcome.code, MESSAGES[outcome.code] ?? outcome.code, { orderIds }) });
     }
-    store.setState({ status: 'checking', orderIds });
+    store.setState({ status: 'checking', orderIds, ...subject });
     const fromUrl = readUrl();
     if (fromUrl) return fail(fromUrl, orderIds);
     controller = new AbortController();
@@ -138,7 +153,7 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     controller = null;
     if (last instanceof ThreeDSecureError) return fail(last.code, orderIds, undefined, last);
     const { verification } = last;
-    if (last.final && last.code === null) return finish({ status: 'succeeded', orderIds, ...(verification ? { verification } : {}) });
+    if (last.final && last.code === null) return finish({ status: 'succeeded', orderIds, ...subject, ...(verification ? { verification } : {}) });
     fail(last.final ? (last.code ?? 'status_unknown') : last.ifExhausted, orderIds, verification);
   }
 
@@ -148,7 +163,7 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     retry() {
       const state = store.getSnapshot();
       if (state.status !== 'failed' || state.error.code === 'no_pending_attempt' || FINAL_CODES.has(state.error.code)) return;
-      store.setState({ status: 'checking', orderIds: state.orderIds });
+      store.setState({ status: 'checking', orderIds: state.orderIds, ...subject });
       run();
     },
     clear() {

@@ -17,6 +17,7 @@ export function kurocoReturnStrategy(backend: KurocoBackend): ReturnStrategy<Kur
   return {
     accepts: (attempt: SavedAttempt): attempt is KurocoAttempt => attempt.provider === 'kuroco',
     orderIds: (attempt) => attempt.orderIds,
+    subject: () => 'payment',
     readUrl: (url) => ({ code: url.searchParams.get('dsec_error') === '1' ? 'three_d_secure_failed' : null, strip: ['dsec_error'] }),
     async read(attempt, signal) {
       const status = combine(await Promise.all(attempt.orderIds.map((id) => backend.getPaymentStatus(id, { signal }))));

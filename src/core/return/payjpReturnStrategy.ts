@@ -25,6 +25,7 @@ export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<Payjp
   return {
     accepts: (attempt: SavedAttempt): attempt is PayjpAttempt => attempt.provider === 'payjp',
     orderIds: () => [],
+    subject: (attempt) => (attempt.kind === 'charge' ? 'payment' : 'card'),
     async read(attempt, signal) {
       if (attempt.kind === 'charge') {
         const charge = await backend.finishCharge(attempt.resourceId, { signal });
