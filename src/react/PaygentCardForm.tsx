@@ -41,12 +41,13 @@ interface FieldProps {
   error: string | null;
   value: string;
   required: boolean;
+  readOnly: boolean;
   onChange(event: ChangeEvent<HTMLInputElement>): void;
   onBlur(): void;
   input: InputHTMLAttributes<HTMLInputElement>;
 }
 
-function Field({ id, label, hint, error, value, required, onChange, onBlur, input }: FieldProps) {
+function Field({ id, label, hint, error, value, required, readOnly, onChange, onBlur, input }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (
@@ -60,6 +61,7 @@ function Field({ id, label, hint, error, value, required, onChange, onBlur, inpu
         onChange={onChange}
         onBlur={onBlur}
         required={required}
+        readOnly={readOnly}
         aria-required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}
@@ -152,13 +154,15 @@ export function PaygentCardForm({ paygent, order, requireName = true, messages, 
     id: `${baseId}-${field}`,
     error: errorText(field),
     value: values[VALUE_OF[field]],
+    // Read-only rather than disabled while tokenising, so focus can move to a field Paygent rejects.
+    readOnly: tokenizing,
     onChange: change(field),
     onBlur: blur(field),
   });
 
   return (
     <div className={className} data-paygent-card-form="" data-status={tokenizing ? 'creating' : status}>
-      <fieldset disabled={disabled || tokenizing}>
+      <fieldset disabled={disabled} aria-busy={tokenizing}>
         <legend>{text('paygent.legend')}</legend>
         <Field
           {...common('card_number')}
