@@ -58,7 +58,7 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     setTokenizing(true);
     let token: string;
     try {
-      token = (await card.createToken(cardholder)).id;
+      token = (await card.createToken(cardholder, { requireCardholder: true })).id;
     } catch (cause) {
       const failure = toThreeDSecureError(cause, 'invalid_card');
       setTokenError(failure);

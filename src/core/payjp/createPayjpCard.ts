@@ -31,6 +31,11 @@ export type PayjpCardTargets = { card: HTMLElement } | { number: HTMLElement; ex
 export interface CreateTokenOptions {
   /** Token-time 3-D Secure: payjs shows the issuer while creating the token. */
   threeDSecure?: boolean;
+  /**
+   * Require the name and an e-mail or phone even without token 3-D Secure: the charge made with the
+   * token will run 3-D Secure, which needs them. @default the value of `threeDSecure`
+   */
+  requireCardholder?: boolean;
   dialogOptions?: ThreeDSecureDialogOptions;
 }
 
@@ -131,9 +136,9 @@ export function createPayjpCard(options: PayjpCardOptions): PayjpCard {
         cleanup();
       };
     },
-    async createToken(cardholder = {}, { threeDSecure = false, dialogOptions } = {}) {
+    async createToken(cardholder = {}, { threeDSecure = false, requireCardholder = threeDSecure, dialogOptions } = {}) {
       if (!mounted) throw new ThreeDSecureError('misconfigured', 'createToken() needs mounted card fields: render <PayjpCardElement> first');
-      const card = normaliseCardholder(cardholder, threeDSecure);
+      const card = normaliseCardholder(cardholder, requireCardholder);
       const result = await mounted.payjp.createToken(mounted.tokenElement, { card, ...(threeDSecure ? { three_d_secure: true } : {}) }, dialogOptions);
       if ('error' in result && result.error) throw readPayjsTokenError(result);
       return result as PayjsToken;

@@ -1,0 +1,124 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import type { ThreeDSecureWorkflow } from '../src/core';
+import { PayjpCheckoutDemo } from './support/PayjpCheckoutDemo';
+import { capturePopups, pressInDemoFrame, pressInOverlay, type PayjpOutcome } from './support/payjpChallenge';
+
+/**
+ * Charge-time 3-D Secure (支払い作成時の3Dセキュア) from card entry to paid, live against the sandbox.
+ * Test cards are PAY.JP's; the issuer page's outcome buttons are a sandbox convenience.
+ */
+const meta = {
+  title: 'PAY.JP/Checkout (charge 3-D Secure)',
+  id: 'payjp-checkout',
+  component: PayjpCheckoutDemo,
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof PayjpCheckoutDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+type Canvas = ReturnType<typeof within>;
+type UserEvent = { type(element: Element, text: string): Promise<void>; click(element: Element): Promise<void> };
+
+/** Types a card into the payjs fields and the cardholder details, as a shopper would. */
+async function fillCheckout(canvasElement: HTMLElement, canvas: Canvas, userEvent: UserEvent, number = '4242424242424242') {
+  const field = (name: string) =>
+    waitFor(
+      () => {
+        const input = canvasElement.querySelector<HTMLInputElement>(`[data-payjs-field="${name}"]`);
+        if (!input) throw new Error(`the payjs ${name} field is not mounted yet`);
+        return input;
+      },
+      { timeout: 10_000 },
+    );
+  await userEvent.type(await field('number'), number);
+  await userEvent.type(await field('expiry'), '1230');
+  await userEvent.type(await field('cvc'), '123');
+  await userEvent.type(canvas.getByLabelText(/カード名義|Name on card/), 'TARO YAMADA');
+  await userEvent.type(canvas.getByLabelText(/メールアドレス|E-mail/), 'taro@example.jp');
+}
+
+async function pay(canvas: Canvas, userEvent: UserEvent, label = '支払う') {
+  const button = canvas.getByRole('button', { name: label });
+  await waitFor(() => expect(button).toBeEnabled(), { timeout: 10_000 });
+  await userEvent.click(button);
+}
+
+function checkoutStory(workflow: ThreeDSecureWorkflow, outcome: PayjpOutcome, expected: { text: string } | { code: string }): Story {
+  return {
+    args: { workflow },
+    play: async ({ canvas, canvasElement, userEvent }) => {
+      await fillCheckout(canvasElement, canvas, userEvent);
+      const popups = workflow === 'subwindow' ? capturePopups() : null;
+      try {
+        await pay(canvas, userEvent);
+        if (workflow === 'iframe') await pressInOverlay(outcome);
+        else if (workflow === 'subwindow') await popups!.press(outcome);
+        else await pressInDemoFrame(canvasElement, outcome);
+      } finally {
+        popups?.restore();
+      }
+      if ('text' in expected) await expect(await canvas.findByText(expected.text, {}, { timeout: 15_000 })).toBeVisible();
+      else await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toHaveAttribute('data-error-code', expected.code);
+    },
+  };
+}
+
+const PAID = { text: 'お支払いが完了しました。' };
+
+export const IframePaid = checkoutStory('iframe', 'verified', PAID);
+export const SubwindowPaid = checkoutStory('subwindow', 'verified', PAID);
+export const RedirectPaid = checkoutStory('redirect', 'verified', PAID);
+export const IframeAttemptedPaid = checkoutStory('iframe', 'attempted', PAID);
+export const IframeAuthenticationFailed = checkoutStory('iframe', 'failed', { code: 'three_d_secure_failed' });
+export const IframeClosed = checkoutStory('iframe', 'abandon', { code: 'canceled' });
+
+/** Split card fields, in English. */
+export const SplitFieldsInEnglish: Story = {
+  args: { split: true, locale: 'en' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await fillCheckout(canvasElement, canvas, userEvent);
+    await pay(canvas, userEvent, 'Pay');
+    await pressInOverlay('verified');
+    await expect(await canvas.findByText('Payment complete.', {}, { timeout: 15_000 })).toBeVisible();
+  },
+};
+
+/** Declined when the token is made (PAY.JP test card 4000000000000002): no charge is created. */
+export const DeclinedAtTokenCreation: Story = {
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await fillCheckout(canvasElement, canvas, userEvent, '4000000000000002');
+    await pay(canvas, userEvent);
+    await expect(await canvas.findByRole('alert', {}, { timeout: 10_000 })).toHaveAttribute('data-error-code', 'card_declined');
+  },
+};
+
+/** Declined when the charge is finished after 3-D Secure (PAY.JP test card 4000000000080319): a 402 from tds_finish. */
+export const DeclinedAfterThreeDSecure: Story = {
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await fillCheckout(canvasElement, canvas, userEvent, '4000000000080319');
+    await pay(canvas, userEvent);
+    await pressInOverlay('verified');
+    await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toHaveAttribute('data-error-code', 'card_declined');
+  },
+};
+
+/** The cardholder details PAY.JP needs for 3-D Secure are missing: the field is named, nothing is sent. */
+export const MissingCardholderDetails: Story = {
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const number = await waitFor(
+      () => {
+        const input = canvasElement.querySelector<HTMLInputElement>('[data-payjs-field="number"]');
+        if (!input) throw new Error('not mounted');
+        return input;
+      },
+      { timeout: 10_000 },
+    );
+    await userEvent.type(number, '4242424242424242');
+    await userEvent.type(canvasElement.querySelector<HTMLInputElement>('[data-payjs-field="expiry"]')!, '1230');
+    await userEvent.type(canvasElement.querySelector<HTMLInputElement>('[data-payjs-field="cvc"]')!, '123');
+    await pay(canvas, userEvent);
+    await expect(await canvas.findByRole('alert')).toHaveAttribute('data-error-code', 'invalid_card');
+  },
+};
