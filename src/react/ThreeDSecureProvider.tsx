@@ -68,16 +68,17 @@ export function ThreeDSecureProvider({
   const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const client = queryClient ?? ownClient;
   const attempts = useMemo(() => (storage === undefined ? createAttemptStore() : createAttemptStore(storage)), [storage]);
-  const usesPayjp = backend?.provider === 'payjp' && workflow !== 'redirect';
-  if (usesPayjp && !publicKey) {
+  const payjpBackend = backend?.provider === 'payjp';
+  // The redirect workflow needs no pay.js, unless card fields are used: then the key is needed anyway.
+  if (payjpBackend && workflow !== 'redirect' && !publicKey) {
     throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> with a PAY.JP backend needs publicKey="pk_…" (or workflow="redirect").');
   }
   const getPayjp = useMemo(
     () =>
-      usesPayjp && publicKey
+      payjpBackend && publicKey
         ? createPayjpGetter({ publicKey, locale, threeDSecureWorkflow: workflow, ...(jsUrl ? { jsUrl } : {}), ...(nonce ? { nonce } : {}) })
         : null,
-    [usesPayjp, publicKey, locale, workflow, jsUrl, nonce],
+    [payjpBackend, publicKey, locale, workflow, jsUrl, nonce],
   );
   // Fetch pay.js as soon as the provider mounts, so a click costs only the backend round trip.
   useEffect(() => {

@@ -28,6 +28,8 @@ describe('readPayjsTokenError', () => {
     [{ code: 'popup_blocked', message: 'x' }, 'popup_blocked'],
     [{ message: 'Failed to fetch' }, 'network_error'],
     [{ code: 'server_error', message: 'x', status: 500 }, 'backend_error'],
+    [{ code: 'three_d_secure_incompleted', message: 'x', status: 400 }, 'three_d_secure_failed'],
+    [{ code: 'three_d_secure_expired', message: 'x', status: 400 }, 'expired'],
   ])('%o → %s', (error, code) => {
     expect(readPayjsTokenError({ error }).code).toBe(code);
   });

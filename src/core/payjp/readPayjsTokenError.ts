@@ -13,6 +13,9 @@ export function readPayjsTokenError({ error }: PayjsTokenError): ThreeDSecureErr
   if (error.code === 'canceled') return new ThreeDSecureError('canceled', message, details);
   if (error.code === 'popup_blocked') return new ThreeDSecureError('popup_blocked', message, details);
   if (error.code === 'timeout') return new ThreeDSecureError('canceled', message, details);
+  // Token 3-D Secure: pay.js finishes the token after the challenge; these say the challenge failed or ran out.
+  if (error.code === 'three_d_secure_incompleted' || error.code === 'three_d_secure_failed') return new ThreeDSecureError('three_d_secure_failed', message, details);
+  if (error.code === 'three_d_secure_expired' || error.code === 'not_in_three_d_secure_flow') return new ThreeDSecureError('expired', message, details);
   if (error.status === 402 || error.type === 'card_error') return new ThreeDSecureError('card_declined', message, details);
   if (error.status === undefined || error.status === 0) return new ThreeDSecureError('network_error', message, details);
   if (error.status >= 500) return new ThreeDSecureError('backend_error', message, details);
