@@ -8,10 +8,11 @@ export interface AssertTokenVerifiedOptions {
   /** Whether `attempted` counts, as PAY.JP does by default. @default true */
   acceptAttempted?: boolean;
   /**
-   * Call `tokens.tds_finish` first when the token is still `unverified` (the redirect workflow
-   * leaves that to the server). Without it, an unfinished token throws `three_d_secure_failed`
-   * with `providerCode: 'three_d_secure_incompleted'`.
-   * @default false
+   * Run `tokens.tds_finish` first, as the redirect workflow needs (pay.js already ran it in the
+   * iframe and sub-window workflows; a second finish is recognised and ignored). `false` only reads
+   * the token: its status says nothing about whether `tds_finish` ran, so PAY.JP may still refuse
+   * it (`unverified_token`).
+   * @default true
    */
   finish?: boolean;
 }
@@ -37,7 +38,7 @@ function sdkFailure(error: unknown): ThreeDSecureError {
  *   `network_error`, `misconfigured` (no `tokens` API) for everything else.
  *
  * ```ts
- * const token = await assertTokenVerified(payjp, body.token, { acceptAttempted: false, finish: true });
+ * const token = await assertTokenVerified(payjp, body.token, { acceptAttempted: false });
  * await payjp.customers.create({ card: token.id });
  * ```
  */
@@ -49,8 +50,8 @@ export async function assertTokenVerified(payjp: Pick<PayjpClientLike, 'tokens'>
   if (!tokens || typeof tokens.retrieve !== 'function') throw new ThreeDSecureError('misconfigured', 'assertTokenVerified: the payjp client has no tokens.retrieve');
   let token: PayjpTokenLike;
   try {
-    if (options.finish) {
-      const result = await finishTokenFlow(tokens, tokenId);
+    if (options.finish ?? true) {
+      const result = await finishTokenFlow(tokens, tokenId, { acceptAttempted: options.acceptAttempted ?? true });
       if (result.expired) throw new ThreeDSecureError('expired', "The token's 3-D Secure flow has expired: create a new token");
       token = result.token;
     } else {

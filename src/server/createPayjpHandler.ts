@@ -5,6 +5,7 @@ import { createKeyedLock } from './keyedLock';
 import { assertKeyPair } from './keyModes';
 import { matchRoute, normalizeBasePath, type RouteName } from './matchRoute';
 import { createClientSource } from './payjpClient';
+import { RecentIds } from './recentIds';
 import { RouteError } from './routeError';
 import { chargeRedirect } from './routes/chargeRedirect';
 import { createCharge } from './routes/createCharge';
@@ -110,6 +111,7 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     now: options.now ? () => (options.now as () => number)() : () => Date.now(),
     chargeTagKey: () => (chargeTagKey ??= importChargeTagKey(secretKey)),
     lock: createKeyedLock(),
+    finishedTokens: new RecentIds(),
   };
 
   async function route(request: Request): Promise<Response> {

@@ -25,12 +25,9 @@ describe('POST /tokens/{id}/finish', () => {
   it.each([
     ['verified', true, { outcome: 'succeeded', threeDSecureStatus: 'verified' }],
     ['attempted', true, { outcome: 'succeeded', threeDSecureStatus: 'attempted' }],
-    ['attempted', false, { outcome: 'failed', threeDSecureStatus: 'attempted', attemptedRefused: true }],
-    ['failed', true, { outcome: 'failed', threeDSecureStatus: 'failed' }],
-    ['error', true, { outcome: 'failed', threeDSecureStatus: 'error' }],
-  ])('finishes an unverified token whose challenge ended %s (acceptAttempted %s)', async (result, acceptAttempted, expected) => {
-    const { fake, handler, finishes } = setup({ acceptAttempted });
-    fake.putToken('tok_a', 'unverified', result);
+  ])('finishes a %s token the redirect workflow left open (acceptAttempted %s)', async (status, acceptAttempted, expected) => {
+    const { fake, handler } = setup({ acceptAttempted });
+    fake.putToken('tok_a', status);
     const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ token: { id: 'tok_a', ...expected } });
@@ -38,15 +35,51 @@ describe('POST /tokens/{id}/finish', () => {
       ['tokens.retrieve', ['tok_a']],
       ['tokens.tds_finish', ['tok_a']],
     ]);
-    expect(finishes()).toBe(1);
+    expect(fake.token('tok_a')?.finished).toBe(true);
   });
 
   it.each([
-    ['verified', { outcome: 'succeeded' }],
-    ['failed', { outcome: 'failed' }],
-    [null, { outcome: 'failed', threeDSecureStatus: null }],
-  ])('only reads a token already at %s (iframe / sub-window finished it)', async (status, expected) => {
+    ['verified', { outcome: 'succeeded', threeDSecureStatus: 'verified' }],
+    ['failed', { outcome: 'failed', threeDSecureStatus: 'failed' }],
+  ])('finishes an unverified token whose result lands at finish (%s)', async (result, expected) => {
     const { fake, handler, finishes } = setup();
+    fake.putToken('tok_a', 'unverified', { finishResult: result });
+    const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
+    expect(answer.status).toBe(200);
+    expect(answer.json.token).toMatchObject(expected);
+    expect(finishes()).toBe(1);
+  });
+
+  it('answers a token pay.js already finished (iframe / sub-window): the second-finish error means done', async () => {
+    const { fake, handler, finishes } = setup();
+    fake.putToken('tok_a', 'verified', { finished: true });
+    const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
+    expect(answer.status).toBe(200);
+    expect(answer.json.token).toEqual({ id: 'tok_a', threeDSecureStatus: 'verified', outcome: 'succeeded' });
+    expect(finishes()).toBe(1);
+    // Remembered: no further tds_finish for it in this process.
+    await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
+    expect(finishes()).toBe(1);
+  });
+
+  it('answers pending for an unverified token whose result has not landed (three_d_secure_incompleted)', async () => {
+    const { fake, handler } = setup();
+    fake.putToken('tok_a', 'unverified');
+    const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
+    expect(answer.status).toBe(200);
+    expect(answer.json.token).toEqual({ id: 'tok_a', threeDSecureStatus: 'unverified', outcome: 'pending' });
+    // The result lands: the next finish goes through.
+    fake.putToken('tok_a', 'verified');
+    expect((await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)).json.token.outcome).toBe('succeeded');
+  });
+
+  it.each([
+    ['attempted', false, { outcome: 'failed', attemptedRefused: true }],
+    ['failed', true, { outcome: 'failed' }],
+    ['error', true, { outcome: 'failed' }],
+    [null, true, { outcome: 'failed', threeDSecureStatus: null }],
+  ])('only reads a %s token (acceptAttempted %s): no tds_finish', async (status, acceptAttempted, expected) => {
+    const { fake, handler, finishes } = setup({ acceptAttempted });
     fake.putToken('tok_a', status);
     const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
     expect(answer.status).toBe(200);
@@ -56,7 +89,7 @@ describe('POST /tokens/{id}/finish', () => {
 
   it('is idempotent, also for concurrent finishes: one tds_finish', async () => {
     const { fake, handler, finishes } = setup();
-    fake.putToken('tok_a', 'unverified');
+    fake.putToken('tok_a', 'verified');
     const answers = await Promise.all(Array.from({ length: 3 }, () => send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)));
     expect(answers.map((answer) => answer.json.token.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect((await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)).json.token.outcome).toBe('succeeded');
@@ -66,16 +99,16 @@ describe('POST /tokens/{id}/finish', () => {
   describe.each(['v2', 'v3'] as const)('PAY.JP errors, %s shape', (shape) => {
     it.each(['three_d_secure_expired', 'not_in_three_d_secure_flow', 'three_d_secure_incompleted'])('answers 200 outcome expired for %s at tds_finish', async (code) => {
       const { fake, handler } = setup({}, shape);
-      fake.putToken('tok_a', 'unverified');
+      fake.putToken('tok_a', code === 'three_d_secure_incompleted' ? 'verified' : 'unverified');
       fake.failNext('tokens.tds_finish', sdkHttpError(shape, 400, code));
       const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
       expect(answer.status).toBe(200);
-      expect(answer.json.token).toEqual({ id: 'tok_a', threeDSecureStatus: 'unverified', outcome: 'expired' });
+      expect(answer.json.token).toMatchObject({ id: 'tok_a', outcome: 'expired' });
     });
 
     it('maps a 402 at tds_finish (the ¥11 check) to 402 card_declined', async () => {
       const { fake, handler } = setup({}, shape);
-      fake.putToken('tok_a', 'unverified');
+      fake.putToken('tok_a', 'verified');
       fake.failNext('tokens.tds_finish', sdkHttpError(shape, 402, 'card_declined', 'card_error'));
       const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
       expect(answer.status).toBe(402);
@@ -98,27 +131,27 @@ describe('POST /tokens/{id}/finish', () => {
 
   it('lets guests finish tokens when allowGuestCharges is on', async () => {
     const { fake, handler } = setup({ allowGuestCharges: true });
-    fake.putToken('tok_a', 'unverified');
+    fake.putToken('tok_a', 'verified');
     expect((await send(handler, 'POST', '/tokens/tok_a/finish')).json.token.outcome).toBe('succeeded');
   });
 
   it('works without resolveCharge (token 3-D Secure for card registration)', async () => {
     const { fake, handler } = setup({ resolveCharge: undefined });
-    fake.putToken('tok_a', 'unverified');
+    fake.putToken('tok_a', 'verified');
     expect((await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)).status).toBe(200);
   });
 
   it('answers 500 misconfigured when the client has no tokens.tds_finish (payjp < 2.3.0) and the token needs it', async () => {
     const fake = createFakePayjp();
-    fake.putToken('tok_a', 'unverified');
-    fake.putToken('tok_b', 'verified');
+    fake.putToken('tok_a', 'verified');
+    fake.putToken('tok_b', 'failed');
     const client: PayjpClientLike = { ...fake.client, tokens: { retrieve: (id) => fake.client.tokens!.retrieve(id) } };
     const handler = createPayjpHandler({ secretKey: SECRET_KEY, publicKey: PUBLIC_KEY, resolveCustomer: () => 'cus_alice', payjp: client });
     const answer = await send(handler, 'POST', '/tokens/tok_a/finish');
     expect(answer.status).toBe(500);
     expect(answer.json.error).toMatchObject({ code: 'misconfigured', message: expect.stringMatching(/tds_finish/) });
     // A token that needs no finish is still read.
-    expect((await send(handler, 'POST', '/tokens/tok_b/finish')).json.token.outcome).toBe('succeeded');
+    expect((await send(handler, 'POST', '/tokens/tok_b/finish')).json.token.outcome).toBe('failed');
     const none = createPayjpHandler({ secretKey: SECRET_KEY, publicKey: PUBLIC_KEY, resolveCustomer: () => 'cus_alice', payjp: { ...fake.client, tokens: undefined } });
     expect((await send(none, 'POST', '/tokens/tok_b/finish')).json.error.code).toBe('misconfigured');
   });
@@ -156,13 +189,17 @@ describe('assertTokenVerified', () => {
     throw new Error('expected a rejection');
   }
 
-  it('resolves with a verified token, and an attempted one when accepted', async () => {
+  it('finishes and resolves with a verified token, and an attempted one when accepted', async () => {
     const fake = createFakePayjp();
     fake.putToken('tok_v', 'verified');
     fake.putToken('tok_at', 'attempted');
+    fake.putToken('tok_done', 'verified', { finished: true });
     await expect(assertTokenVerified(fake.client, 'tok_v')).resolves.toMatchObject({ id: 'tok_v' });
-    await expect(assertTokenVerified(fake.client, 'tok_at')).resolves.toMatchObject({ id: 'tok_at' });
+    await expect(assertTokenVerified(fake.client, 'tok_done')).resolves.toMatchObject({ id: 'tok_done' });
     expect((await thrown(assertTokenVerified(fake.client, 'tok_at', { acceptAttempted: false }))).code).toBe('attempted_not_accepted');
+    await expect(assertTokenVerified(fake.client, 'tok_at')).resolves.toMatchObject({ id: 'tok_at' });
+    expect(fake.token('tok_v')?.finished).toBe(true);
+    expect(fake.token('tok_at')?.finished).toBe(true);
   });
 
   it.each([
@@ -175,21 +212,22 @@ describe('assertTokenVerified', () => {
     expect((await thrown(assertTokenVerified(fake.client, 'tok_a'))).code).toBe(code);
   });
 
-  it('throws three_d_secure_failed (incompleted) for an unfinished token, and finishes it with finish: true', async () => {
+  it('throws three_d_secure_failed (incompleted) while the result has not landed; finish: false only reads', async () => {
     const fake = createFakePayjp();
-    fake.putToken('tok_a', 'unverified', 'verified');
-    const error = await thrown(assertTokenVerified(fake.client, 'tok_a'));
-    expect(error).toMatchObject({ code: 'three_d_secure_failed', providerCode: 'three_d_secure_incompleted' });
-    await expect(assertTokenVerified(fake.client, 'tok_a', { finish: true })).resolves.toMatchObject({ card: { three_d_secure_status: 'verified' } });
-    await expect(assertTokenVerified(fake.client, 'tok_a', { finish: true })).resolves.toMatchObject({ id: 'tok_a' });
-    expect(fake.calls.filter((call) => call.method === 'tokens.tds_finish')).toHaveLength(1);
+    fake.putToken('tok_a', 'unverified');
+    expect(await thrown(assertTokenVerified(fake.client, 'tok_a'))).toMatchObject({ code: 'three_d_secure_failed', providerCode: 'three_d_secure_incompleted' });
+    fake.putToken('tok_b', 'verified');
+    await expect(assertTokenVerified(fake.client, 'tok_b', { finish: false })).resolves.toMatchObject({ id: 'tok_b' });
+    expect(fake.calls.filter((call) => call.method === 'tokens.tds_finish').map((call) => call.args[0])).toEqual(['tok_a']);
   });
 
-  it('throws expired for PAY.JP expired codes at finish, not_found for an unknown token, invalid_request for a bad id', async () => {
+  it('throws expired for PAY.JP expired codes at finish, card_declined for a 402, not_found, invalid_request, misconfigured', async () => {
     const fake = createFakePayjp('v2');
-    fake.putToken('tok_a', 'unverified');
+    fake.putToken('tok_a', 'verified');
     fake.failNext('tokens.tds_finish', sdkHttpError('v2', 400, 'three_d_secure_expired'));
-    expect((await thrown(assertTokenVerified(fake.client, 'tok_a', { finish: true }))).code).toBe('expired');
+    expect((await thrown(assertTokenVerified(fake.client, 'tok_a'))).code).toBe('expired');
+    fake.failNext('tokens.tds_finish', sdkHttpError('v2', 402, 'card_declined', 'card_error'));
+    expect(await thrown(assertTokenVerified(fake.client, 'tok_a'))).toMatchObject({ code: 'card_declined', providerCode: 'card_declined', status: 402 });
     expect((await thrown(assertTokenVerified(fake.client, 'tok_nobody'))).code).toBe('not_found');
     expect((await thrown(assertTokenVerified(fake.client, 'ch_abc'))).code).toBe('invalid_request');
     expect((await thrown(assertTokenVerified({}, 'tok_a'))).code).toBe('misconfigured');

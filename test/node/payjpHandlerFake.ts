@@ -54,8 +54,10 @@ export const FAKE_NOW_MS = Date.UTC(2025, 0, 15, 3, 0, 0);
 interface FakeToken {
   id: string;
   status: string | null;
-  /** What `tds_finish` turns an `unverified` token into (the challenge's result). */
-  finishResult: string;
+  /** Whether `tds_finish` ran (pay.js runs it in the iframe and sub-window workflows). */
+  finished: boolean;
+  /** When set, `tds_finish` turns an `unverified` token into this (a result that lands at finish). */
+  finishResult?: string;
 }
 
 /** An in-memory PAY.JP with customers, cards and three_d_secure_requests (no network). */
@@ -170,10 +172,14 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
       retrieve: (id) => run('tokens.retrieve', [id], () => readToken(id)),
       tds_finish: (id) =>
         run('tokens.tds_finish', [id], () => {
+          // The sandbox's order: not in flow, second finish, (expiry: via failNext), incomplete.
           const token = tokens.get(id);
           if (!token) throw sdkHttpError(shape, 404, 'invalid_id');
-          if (token.status !== 'unverified') throw sdkHttpError(shape, 400, 'invalid_three_d_secure_state');
-          token.status = token.finishResult;
+          if (token.status === null) throw sdkHttpError(shape, 400, 'not_in_three_d_secure_flow');
+          if (token.finished) throw sdkHttpError(shape, 400, 'invalid_three_d_secure_state');
+          if (token.status === 'unverified' && token.finishResult !== undefined) token.status = token.finishResult;
+          if (token.status !== 'verified' && token.status !== 'attempted') throw sdkHttpError(shape, 400, 'three_d_secure_incompleted');
+          token.finished = true;
           return readToken(id);
         }),
     },
@@ -228,9 +234,15 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
     declineAtFinish(id: string, code: string) {
       declines.set(id, code);
     },
-    /** A token with a 3-D Secure status; `finishResult` is what tds_finish makes of `unverified`. */
-    putToken(id: string, status: string | null, finishResult = 'verified') {
-      tokens.set(id, { id, status, finishResult });
+    /**
+     * A token with a 3-D Secure status (`null`: no 3-D Secure). `finished`: tds_finish already ran;
+     * `finishResult`: what tds_finish makes of an `unverified` token.
+     */
+    putToken(id: string, status: string | null, options: { finished?: boolean; finishResult?: string } = {}) {
+      tokens.set(id, { id, status, finished: options.finished ?? false, ...(options.finishResult === undefined ? {} : { finishResult: options.finishResult }) });
+    },
+    token(id: string): FakeToken | undefined {
+      return tokens.get(id);
     },
     /** The next call of `method` rejects with `error`. */
     failNext(method: Method, error: unknown) {

@@ -1,6 +1,7 @@
 import { RouteError } from '../routeError';
 import { toPayjpRouteError, isPayjpNotFound } from '../readPayjpError';
 import type { KeyedLock } from '../keyedLock';
+import type { RecentIds } from '../recentIds';
 import type { PayjpClientLike, ResolvedCharge } from '../types';
 
 /** What every route needs, built once by createPayjpHandler. */
@@ -21,6 +22,8 @@ export interface RouteContext {
   chargeTagKey(): Promise<CryptoKey>;
   /** Serialises finishes of one charge or token id. */
   lock: KeyedLock;
+  /** Tokens this process already finished (no second `tds_finish`). */
+  finishedTokens: RecentIds;
 }
 
 /** The signed-in shopper's customer id, or `null` (no 401 here: guests may be allowed). */

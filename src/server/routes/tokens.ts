@@ -20,9 +20,9 @@ async function requireCaller(context: RouteContext, request: Request): Promise<v
 }
 
 /**
- * `POST /tokens/{id}/finish` → 200 `{ token }`. Serialised per token id; calls `tds_finish` only
- * while the token is still `unverified`, then answers the verdict (`expired` for PAY.JP's
- * expired-flow codes).
+ * `POST /tokens/{id}/finish` → 200 `{ token }`. Serialised per token id; runs `tds_finish` at most
+ * once per token in this process (see finishTokenFlow), then answers the verdict (`expired` for
+ * PAY.JP's expired-flow codes, `pending` while an `unverified` token's result has not landed).
  */
 export async function finishToken(request: Request, context: RouteContext, rawId: string): Promise<Response> {
   const id = readTokenId(rawId);
@@ -31,7 +31,7 @@ export async function finishToken(request: Request, context: RouteContext, rawId
     const tokens = await tokensApi(context);
     const result = await callPayment(async () => {
       try {
-        return await finishTokenFlow(tokens, id);
+        return await finishTokenFlow(tokens, id, { acceptAttempted: context.acceptAttempted, finished: context.finishedTokens });
       } catch (error) {
         if (error instanceof TokenFinishMissing) throw new RouteError(500, 'misconfigured', error.message, { cause: error });
         throw error;
