@@ -29,6 +29,11 @@ function findScript(src: string): HTMLScriptElement | undefined {
  * Loads PaygentToken.js once per page and resolves `window.PaygentToken`: reuses a tag that is
  * already there, resolves `null` during server rendering, and lets a later call retry after a
  * failure (`network_error`: offline, blocked by CSP `script-src`, or no `PaygentToken` defined).
+ *
+ * CSP: `script-src` must allow the script's origin (`https://token.paygent.co.jp`, or
+ * `https://sandbox.paygent.co.jp` in Paygent's test environment), and `connect-src` the host the
+ * script calls (Paygent does not document it: allow what your browser's console reports). Pass
+ * `nonce` when the policy uses nonces.
  */
 export function loadPaygentToken(options: LoadPaygentTokenOptions = {}): Promise<PaygentTokenConstructor | null> {
   if (typeof window === 'undefined' || typeof document === 'undefined') return Promise.resolve(null);
