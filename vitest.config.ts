@@ -46,7 +46,7 @@ export default mergeConfig(
         },
         {
           extends: true,
-          test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] },
+          test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.{ts,tsx}'] },
         },
         {
           extends: true,
