@@ -1,0 +1,90 @@
+// Packaging checks on what npm would publish (run after `npm run build`; nothing is rebuilt here):
+//   1. `npm pack` into a temp dir;
+//   2. publint --strict on the tarball (warnings fail too);
+//   3. attw on the tarball with the esm-only profile: the package ships ESM only, on purpose
+//      ("type": "module", no require condition), so CommonJS resolution is not a failure;
+//   4. dist/index.js (the React entry) starts with 'use client', so React Server Component
+//      frameworks treat the hooks and components as client code;
+//   5. dist/core.js and dist/server.js, with every local chunk they import, never import React.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const failures = [];
+const ok = (line) => console.log(`  ok  ${line}`);
+const fail = (line) => {
+  failures.push(line);
+  console.log(`  FAIL ${line}`);
+};
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'react-3ds-kit-pack-'));
+try {
+  // --ignore-scripts: the check is about the files, and `npm test` has just built them.
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+  const tarball = path.join(dir, packed.filename);
+  console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${packed.size.toLocaleString('en-US')} B`);
+
+  // Only dist/ and the npm defaults may ship: no sources, tests or stories.
+  const stray = packed.files.map((f) => f.path).filter((p) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(p));
+  if (stray.length) fail(`files outside dist/ in the tarball: ${stray.join(', ')}`);
+  else ok('tarball holds dist/, package.json and README.md only');
+
+  const buffer = readFileSync(tarball);
+  const tarballBytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  const { messages, pkg: packedPkg } = await publint({ pack: { tarball: tarballBytes }, strict: true });
+  if (messages.length === 0) ok('publint --strict: no errors, warnings or suggestions');
+  for (const message of messages) {
+    const line = `publint ${message.type}: ${formatMessage(message, packedPkg, { color: false })}`;
+    // Suggestions are advice, not failures; strict mode already turned warnings into errors.
+    if (message.type === 'suggestion') console.log(`  note ${line}`);
+    else fail(line);
+  }
+
+  try {
+    const attw = path.join(root, 'node_modules/.bin/attw');
+    const output = execFileSync(attw, [tarball, '--profile', 'esm-only', '--format', 'table', '--no-summary', '--no-color', '--no-emoji'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    ok('attw --profile esm-only: no problems');
+    console.log(output.replace(/^/gm, '       '));
+  } catch (error) {
+    fail(`attw --profile esm-only found problems:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// 'use client' must be the file's first statement, before any import.
+const reactEntry = path.join(root, pkg.exports['.'].import);
+if (/^\s*(['"])use client\1;?/.test(readFileSync(reactEntry, 'utf8'))) ok(`${path.relative(root, reactEntry)} starts with 'use client'`);
+else fail(`${path.relative(root, reactEntry)} does not start with 'use client'`);
+
+// Follow relative imports from an entry through the shared chunks it pulls in.
+function importsOf(file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\1/g)].map((m) => m[2]);
+  return specifiers.flatMap((spec) => (spec.startsWith('.') ? importsOf(path.resolve(path.dirname(file), spec), seen) : [spec]));
+}
+for (const entry of ['./core', './server']) {
+  const file = path.join(root, pkg.exports[entry].import);
+  const react = [...new Set(importsOf(file))].filter((spec) => /^(react|react-dom|@tanstack\/react-query)($|\/)/.test(spec));
+  if (react.length) fail(`${path.relative(root, file)} imports ${react.join(', ')}`);
+  else ok(`${path.relative(root, file)} and its chunks import no React`);
+}
+
+if (failures.length) {
+  console.error(`\npackage check failed (${failures.length})`);
+  process.exit(1);
+}
+console.log('\npackage check passed');
