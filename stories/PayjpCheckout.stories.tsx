@@ -122,3 +122,30 @@ export const MissingCardholderDetails: Story = {
     await expect(await canvas.findByRole('alert')).toHaveAttribute('data-error-code', 'invalid_card');
   },
 };
+
+/**
+ * PAY.JP's 30-minute window is over (simulated: this demo server's clock runs 31 minutes ahead, so
+ * the server reads the new charge as expired). Nothing is paid, no challenge opens, and the shopper
+ * is asked to start again.
+ */
+export const ExpiredWindow: Story = {
+  args: { late: true },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await fillCheckout(canvasElement, canvas, userEvent);
+    await pay(canvas, userEvent);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 15_000 });
+    await expect(alert).toHaveAttribute('data-error-code', 'expired');
+    await expect(alert).toHaveTextContent('最初からやり直してください');
+  },
+};
+
+/** Above ¥10,000 PAY.JP's test card 4000000000080202 is declined; the server's price decides, not the browser. */
+export const DeclinedAboveTenThousandYen: Story = {
+  args: { cart: 'big' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await fillCheckout(canvasElement, canvas, userEvent, '4000000000080202');
+    await pay(canvas, userEvent);
+    await pressInOverlay('verified');
+    await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toHaveAttribute('data-error-code', 'card_declined');
+  },
+};

@@ -12,14 +12,16 @@ export interface PayjpCheckoutDemoProps {
   cart?: keyof typeof CARTS;
   split?: boolean;
   locale?: Locale;
+  /** Talk to the demo handler whose clock is 31 minutes ahead (PAY.JP's 3-D Secure window is 30). */
+  late?: boolean;
 }
 
 /**
  * A first-time shopper's checkout with charge-time 3-D Secure: payjs card fields (the sandbox's
  * stand-in), the cardholder details PAY.JP asks for, and the kit's handler pricing the cart.
  */
-export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split = false, locale = 'ja' }: PayjpCheckoutDemoProps) {
-  const [backend] = useState(() => createPayjpBackend({ baseUrl: '/api/payjp', allowedStartOrigins: [window.location.origin] }));
+export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split = false, locale = 'ja', late = false }: PayjpCheckoutDemoProps) {
+  const [backend] = useState(() => createPayjpBackend({ baseUrl: late ? '/api/payjp-late' : '/api/payjp', allowedStartOrigins: [window.location.origin] }));
   const frame = useRef<DemoFrameHandle>(null);
   const [returnedTo, setReturnedTo] = useState<string | null>(null);
   const frameName = `payjp-checkout-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;

@@ -10,6 +10,8 @@ const DEMO_SECRET_KEY = 'sk_test_sandbox';
 export const DEMO_PAYJP_BASE = '/api/payjp';
 /** The same shopper behind a handler that refuses `attempted`. */
 export const DEMO_PAYJP_STRICT_BASE = '/api/payjp-strict';
+/** The same shopper behind a handler whose clock runs 31 minutes ahead: every charge is past PAY.JP's 30-minute window. */
+export const DEMO_PAYJP_LATE_BASE = '/api/payjp-late';
 /** Lists the demo shopper's saved cards (and one card of somebody else, to show the 404). */
 export const DEMO_CARDS_PATH = '/api/payjp-demo/cards';
 
@@ -78,7 +80,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
         const payjp = Payjp(DEMO_SECRET_KEY, { apibase: apiBase, timeout: 10_000 });
         const shopper = await createCustomer(payjp, ['4242424242424242', '5555555555554444'], 'shopper@example.jp');
         const other = await createCustomer(payjp, ['3530111333300000'], 'someone-else@example.jp');
-        const handlerAt = (basePath: string, acceptAttempted: boolean) =>
+        const handlerAt = (basePath: string, acceptAttempted: boolean, clockOffsetMs = 0) =>
           toNodeListener(
             createPayjpHandler({
               secretKey: DEMO_SECRET_KEY,
@@ -90,12 +92,17 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
               basePath,
               acceptAttempted,
               resolveCharge: (_request, order) => priceDemoOrder(order),
+              ...(clockOffsetMs ? { now: () => Date.now() + clockOffsetMs } : {}),
               returnUrls: (options.returnPaths ?? ['/sandbox-return.html']).map((path) => `${origin}${path}`),
             }),
           );
         return {
           cards: { customerId: shopper.customer.id, cards: shopper.cards, otherCustomersCardId: other.cards[0]!.id },
-          listeners: { [DEMO_PAYJP_BASE]: handlerAt(DEMO_PAYJP_BASE, true), [DEMO_PAYJP_STRICT_BASE]: handlerAt(DEMO_PAYJP_STRICT_BASE, false) },
+          listeners: {
+            [DEMO_PAYJP_BASE]: handlerAt(DEMO_PAYJP_BASE, true),
+            [DEMO_PAYJP_STRICT_BASE]: handlerAt(DEMO_PAYJP_STRICT_BASE, false),
+            [DEMO_PAYJP_LATE_BASE]: handlerAt(DEMO_PAYJP_LATE_BASE, true, 31 * 60_000),
+          },
         };
       })();
       pending.catch(() => setups.delete(origin));
@@ -106,7 +113,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
 
   return (req, res, next) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    const base = [DEMO_PAYJP_BASE, DEMO_PAYJP_STRICT_BASE].find((prefix) => path.startsWith(`${prefix}/`));
+    const base = [DEMO_PAYJP_BASE, DEMO_PAYJP_STRICT_BASE, DEMO_PAYJP_LATE_BASE].find((prefix) => path.startsWith(`${prefix}/`));
     if (path !== DEMO_CARDS_PATH && !base) return next();
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     setup(origin).then(
