@@ -37,7 +37,7 @@ export { PAYJS_URL, loadPayjp } from './payjp/loadPayjp';
 export type { LoadPayjpOptions } from './payjp/loadPayjp';
 export type { PayjpInitOptions, PayjpInstance, PayjpStatic, PayjsLocale, ThreeDSecureDialogOptions, ThreeDSecureWindowFeatures, ThreeDSecureWorkflow } from './payjp/payjs';
 export { createPayjpBackend } from './payjp/createPayjpBackend';
-export type { PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
+export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
 export { DEFAULT_CARD_POLL_DELAYS_MS, createCardVerificationFlow } from './payjp/createCardVerificationFlow';
 export type {
   CardVerificationFlow,

@@ -23,6 +23,8 @@ export interface PayjpAttempt {
   kind: 'card' | 'charge' | 'token';
   /** PAY.JP adds nothing to the return URL, so this id is how the return page finds the resource. */
   resourceId: string;
+  /** Guest checkout: the charge's tag, needed to read it back (not a secret beyond this tab). */
+  chargeTag?: string;
   createdAt: number;
   outcome?: AttemptOutcome;
 }

@@ -57,6 +57,11 @@ const IDLE: ChargeState = { status: 'idle', workflow: null, charge: null, error:
 const DEFAULT_DELAYS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 const AUTHENTICATED = new Set(['verified', 'attempted']);
 
+// Guest checkout: every later call about the charge carries the tag the server gave with it.
+function tagged(charge: ChargeSummary, signal: AbortSignal) {
+  return charge.chargeTag ? { signal, chargeTag: charge.chargeTag } : { signal };
+}
+
 /**
  * Charge-time 3-D Secure (支払い作成時の3Dセキュア): the server creates the charge for the amount it
  * decides, payjs shows the issuer, then the server finishes it (`tds_finish`) once the issuer's
@@ -91,8 +96,15 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   }
 
   async function redirect(charge: ChargeSummary, signal: AbortSignal): Promise<ChargeState> {
-    const url = await options.backend.createRedirectUrl(charge.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, { signal });
-    options.attempts.save({ provider: 'payjp', id: createAttemptId(), kind: 'charge', resourceId: charge.id, createdAt: Date.now() });
+    const url = await options.backend.createRedirectUrl(charge.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, tagged(charge, signal));
+    options.attempts.save({
+      provider: 'payjp',
+      id: createAttemptId(),
+      kind: 'charge',
+      resourceId: charge.id,
+      createdAt: Date.now(),
+      ...(charge.chargeTag ? { chargeTag: charge.chargeTag } : {}),
+    });
     const state = update({ status: 'redirecting', workflow: 'redirect' });
     (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
     return state;
@@ -105,11 +117,11 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
     let latest = charge;
     for (const delay of reads) {
       await sleep(delay, signal);
-      latest = await options.backend.getCharge(charge.id, { signal });
+      latest = await options.backend.getCharge(charge.id, tagged(charge, signal));
       if (latest.outcome !== 'pending') return settle(latest);
       if (latest.threeDSecureStatus && AUTHENTICATED.has(latest.threeDSecureStatus)) {
         try {
-          return settle(await options.backend.finishCharge(charge.id, { signal }));
+          return settle(await options.backend.finishCharge(charge.id, tagged(charge, signal)));
         } catch (error) {
           const typed = toThreeDSecureError(error);
           if (typed.code === 'card_declined') return update({ status: 'failed', charge: latest, error: typed });

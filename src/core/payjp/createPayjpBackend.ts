@@ -25,17 +25,26 @@ export interface PayjpBackend {
   getCardVerification(id: string, init?: { signal?: AbortSignal }): Promise<CardVerification>;
   /** Charge-time 3-D Secure: the server prices `order` and creates the charge with `three_d_secure=true`. */
   createCharge(body: CreateChargeBody, init?: { signal?: AbortSignal }): Promise<ChargeSummary>;
-  getCharge(id: string, init?: { signal?: AbortSignal }): Promise<ChargeSummary>;
+  getCharge(id: string, init?: ChargeRequestInit): Promise<ChargeSummary>;
   /** Finishes the charge after the challenge (`tds_finish`), once; a decline is a `card_declined` error. */
-  finishCharge(id: string, init?: { signal?: AbortSignal }): Promise<ChargeSummary>;
+  finishCharge(id: string, init?: ChargeRequestInit): Promise<ChargeSummary>;
   /** Token-time 3-D Secure: the server checks the token's status, finishing it when the workflow left it open. */
   finishToken(id: string, init?: { signal?: AbortSignal }): Promise<TokenSummary>;
   /**
    * The PAY.JP start URL for the redirect workflow of a `tdsr_`, `ch_` or `tok_` id (checked against
    * `allowedStartOrigins` and the id).
    */
-  createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: { signal?: AbortSignal }): Promise<string>;
+  createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: ChargeRequestInit): Promise<string>;
 }
+
+/** Per-request options of the charge routes. */
+export interface ChargeRequestInit {
+  signal?: AbortSignal;
+  /** Guest checkout: the charge's `chargeTag`, sent as `x-react3ds-charge-tag`. */
+  chargeTag?: string;
+}
+
+const CHARGE_TAG_HEADER = 'x-react3ds-charge-tag';
 
 // The protocol's collection for each PAY.JP id prefix.
 function collectionOf(id: string): string {
@@ -92,9 +101,10 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
   const allowedStartOrigins = options.allowedStartOrigins ?? ['https://api.pay.jp'];
 
-  async function call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined) {
+  async function call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined, chargeTag?: string) {
     const url = new URL(`${base}${path}`, globalThis.document?.baseURI ?? 'http://localhost/').toString();
-    const headers = typeof options.headers === 'function' ? options.headers() : options.headers;
+    const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
+    const headers = chargeTag ? { ...extra, [CHARGE_TAG_HEADER]: chargeTag } : extra;
     const response = await requestJson({
       url,
       method,
@@ -118,19 +128,22 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
       return read<CardVerification>(await call('GET', `/card-verifications/${encodeURIComponent(id)}`, undefined, init.signal), 'verification');
     },
     async createCharge(body, init = {}) {
-      return read<ChargeSummary>(await call('POST', '/charges', body, init.signal), 'charge');
+      const answer = await call('POST', '/charges', body, init.signal);
+      const charge = read<ChargeSummary>(answer, 'charge');
+      const chargeTag = isRecord(answer) && typeof answer.chargeTag === 'string' ? answer.chargeTag : undefined;
+      return chargeTag ? { ...charge, chargeTag } : charge;
     },
     async getCharge(id, init = {}) {
-      return read<ChargeSummary>(await call('GET', `/charges/${encodeURIComponent(id)}`, undefined, init.signal), 'charge');
+      return read<ChargeSummary>(await call('GET', `/charges/${encodeURIComponent(id)}`, undefined, init.signal, init.chargeTag), 'charge');
     },
     async finishCharge(id, init = {}) {
-      return read<ChargeSummary>(await call('POST', `/charges/${encodeURIComponent(id)}/finish`, {}, init.signal), 'charge');
+      return read<ChargeSummary>(await call('POST', `/charges/${encodeURIComponent(id)}/finish`, {}, init.signal, init.chargeTag), 'charge');
     },
     async finishToken(id, init = {}) {
       return read<TokenSummary>(await call('POST', `/tokens/${encodeURIComponent(id)}/finish`, {}, init.signal), 'token');
     },
     async createRedirectUrl(id, body = {}, init = {}) {
-      const answer = await call('POST', `/${collectionOf(id)}/${encodeURIComponent(id)}/redirect`, body, init.signal);
+      const answer = await call('POST', `/${collectionOf(id)}/${encodeURIComponent(id)}/redirect`, body, init.signal, init.chargeTag);
       const url = isRecord(answer) && typeof answer.url === 'string' ? answer.url : '';
       const parsed = parseUrl(url);
       // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request.

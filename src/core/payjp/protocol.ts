@@ -128,6 +128,8 @@ export interface ChargeSummary {
   /** PAY.JP's `failure_code` when the card was declined. */
   failureCode?: string | null;
   createdAt: number;
+  /** Guest checkout: copied by the client from `ChargeResponse.chargeTag`. */
+  chargeTag?: string;
 }
 
 /** A token as the browser sees it after token 3-D Secure. */
@@ -150,6 +152,11 @@ export interface CreateChargeBody {
 
 export interface ChargeResponse {
   charge: ChargeSummary;
+  /**
+   * Guest checkout only (`allowGuestCharges`): ties the charge to this browser. Send it back as the
+   * `x-react3ds-charge-tag` header on the charge's other routes.
+   */
+  chargeTag?: string;
 }
 
 export interface TokenResponse {

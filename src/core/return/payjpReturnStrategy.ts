@@ -28,7 +28,7 @@ export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<Payjp
     subject: (attempt) => (attempt.kind === 'charge' ? 'payment' : 'card'),
     async read(attempt, signal) {
       if (attempt.kind === 'charge') {
-        const charge = await backend.finishCharge(attempt.resourceId, { signal });
+        const charge = await backend.finishCharge(attempt.resourceId, attempt.chargeTag ? { signal, chargeTag: attempt.chargeTag } : { signal });
         return verdict(charge.outcome, charge.attemptedRefused);
       }
       if (attempt.kind === 'token') {
