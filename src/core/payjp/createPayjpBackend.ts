@@ -1,4 +1,4 @@
-import { isAllowedActionUrl } from '../acs/isAllowedActionUrl';
+import { isLoopbackHost } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord } from '../kuroco/parseKurocoError';
@@ -146,8 +146,14 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
       const answer = await call('POST', `/${collectionOf(id)}/${encodeURIComponent(id)}/redirect`, body, init.signal, init.chargeTag);
       const url = isRecord(answer) && typeof answer.url === 'string' ? answer.url : '';
       const parsed = parseUrl(url);
-      // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request.
-      if (!parsed || !isAllowedActionUrl(parsed, allowedStartOrigins) || parsed.pathname !== `/v1/tds/${id}/start`) {
+      // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request,
+      // on a listed origin over https (plain http only for a listed loopback origin: the sandbox).
+      const allowed =
+        parsed !== null &&
+        allowedStartOrigins.some((origin) => parseUrl(origin)?.origin === parsed.origin) &&
+        (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) &&
+        parsed.pathname === `/v1/tds/${id}/start`;
+      if (!allowed) {
         throw new ThreeDSecureError('start_url_not_allowed', `Refusing to redirect to ${JSON.stringify(url)}: not PAY.JP's start page for ${id} on ${allowedStartOrigins.join(', ')}`);
       }
       return parsed.toString();
