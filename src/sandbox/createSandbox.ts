@@ -47,10 +47,11 @@ function parseUrl(raw: string | undefined): URL {
 }
 
 /**
- * Creates a sandbox: a PAY.JP v1 API subset (tokens, customers and cards, three_d_secure_requests)
- * with its 3-D Secure start page and a stand-in pay.js; Kuroco `rcms-api` purchase /
- * order-details / login endpoints with Kuroco's envelope, and a Paygent 3-D Secure connector and
- * challenge page. See `src/sandbox/README.md`.
+ * Creates a sandbox: a PAY.JP v1 API subset (tokens, customers and cards, charges, with 3-D Secure
+ * and tds_finish, three_d_secure_requests) with its 3-D Secure pages and a stand-in pay.js
+ * (elements, createToken); Kuroco `rcms-api` purchase / order-details / login endpoints with Kuroco's
+ * envelope; Paygent's token script and 3-D Secure connector and challenge page.
+ * See `src/sandbox/README.md`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const state = createState(resolveKurocoOptions(options.kuroco), resolvePayjpOptions(options.payjp));
