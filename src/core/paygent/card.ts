@@ -1,5 +1,6 @@
 import type { PaygentCardErrorKey } from './messages';
 import type { PaygentCardField, PaygentCardInfo, PaygentCardInput } from './types';
+import { luhn } from '../card/luhn';
 
 /** Full-width digits, slash and spaces (Japanese IMEs) to their ASCII forms. */
 function halfWidth(value: string): string {
@@ -46,18 +47,6 @@ export function normalizePaygentCard(input: PaygentCardInput): PaygentCardInfo {
   return info;
 }
 
-function luhn(number: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < number.length; index += 1) {
-    let digit = Number(number[number.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 export interface ValidatePaygentCardOptions {
   /** Require the cardholder name (Paygent takes it as optional). @default true */

@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyCors, BodyTooLargeError, mediaType, readBody, sendJson, type CorsPolicy } from '../http';
 import type { SandboxState } from '../state';
+import { luhn } from '../../core/card/luhn';
 
 /** Where the stand-in PaygentToken.js posts card data (sandbox-only path and wire format). */
 export const PAYGENT_TOKEN_CREATE_PATH = '/paygent/token/create';
@@ -63,18 +64,6 @@ class ResultError extends Error {
   }
 }
 
-function luhn(number: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < number.length; index += 1) {
-    let digit = Number(number[number.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 /** `tok_` and 26 letters or digits, like Kuroco's sample `tok_CY9YQzCwS8Efm1ngz6jM7cKr4a`. */
 function newToken(): string {

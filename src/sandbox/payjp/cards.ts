@@ -3,6 +3,7 @@ import { cardError, invalidParam, missingParam, type PayjpApiError } from './err
 import { newId, unixSeconds } from './ids';
 import { PAYJP_SANDBOX_TDS_CARDS, type ThreeDSecureStatus } from './outcomes';
 import type { CardRecord, ChargeDecline } from './store';
+import { luhn } from '../../core/card/luhn';
 
 /**
  * PAY.JP's documented test card numbers that fail at token creation, with the error code
@@ -45,18 +46,6 @@ export function brandOf(number: string): string | null {
   return null;
 }
 
-function luhn(number: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < number.length; index += 1) {
-    let digit = Number(number[number.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 /** The `card[…]` fields of `POST /v1/tokens`. */
 export const CARD_FIELDS = [
