@@ -1,4 +1,5 @@
 import { ThreeDSecureError } from '../errors';
+import { isolateOverlay } from './isolateOverlay';
 import type { PayjpInstance, ThreeDSecureDialogOptions } from './payjs';
 import { trackPayjsUi, type PayjsUi } from './trackPayjsUi';
 
@@ -30,11 +31,20 @@ function looksBlocked(error: unknown): boolean {
   return record?.code === 'popup_blocked' || (typeof record?.message === 'string' && /pop-?up|block/i.test(record.message));
 }
 
-async function show(open: (payjp: PayjpInstance) => Promise<void>, options: ShowChallengeOptions): Promise<ChallengeEnd> {
+async function show(open: (payjp: PayjpInstance) => Promise<void>, options: ShowChallengeOptions, overlay = false): Promise<ChallengeEnd> {
   const { signal } = options;
   const payjp = await options.getPayjp();
   signal.throwIfAborted();
-  const { result, ui } = trackPayjsUi(() => open(payjp));
+  // PAY.JP's overlay is PAY.JP's UI: the kit itself keeps focus and screen readers inside it.
+  const isolation = overlay ? isolateOverlay() : null;
+  let tracked;
+  try {
+    tracked = trackPayjsUi(() => open(payjp));
+  } catch (error) {
+    isolation?.dispose();
+    throw error;
+  }
+  const { result, ui } = tracked;
   options.track(ui);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -48,6 +58,7 @@ async function show(open: (payjp: PayjpInstance) => Promise<void>, options: Show
     return { rejected: true, error };
   } finally {
     ui.dispose();
+    isolation?.dispose();
     options.track(null);
   }
 }
@@ -59,7 +70,7 @@ async function show(open: (payjp: PayjpInstance) => Promise<void>, options: Show
 export async function showChallenge(options: ShowChallengeOptions): Promise<ShownChallenge> {
   const { resourceId } = options;
   if (options.workflow === 'iframe') {
-    return { kind: 'shown', workflow: 'iframe', end: await show((payjp) => payjp.openThreeDSecureIframe(resourceId), options) };
+    return { kind: 'shown', workflow: 'iframe', end: await show((payjp) => payjp.openThreeDSecureIframe(resourceId), options, true) };
   }
   const opened = Date.now();
   const end = await show((payjp) => payjp.openThreeDSecureDialog(resourceId, options.dialogOptions), options);
@@ -68,5 +79,5 @@ export async function showChallenge(options: ShowChallengeOptions): Promise<Show
   const fallback = options.popupFallback ?? 'iframe';
   if (fallback === 'none') throw new ThreeDSecureError('popup_blocked', 'The browser blocked the 3-D Secure sub-window', { cause: end.rejected ? end.error : undefined });
   if (fallback === 'redirect') return { kind: 'fallback-redirect' };
-  return { kind: 'shown', workflow: 'iframe', end: await show((payjp) => payjp.openThreeDSecureIframe(resourceId), options) };
+  return { kind: 'shown', workflow: 'iframe', end: await show((payjp) => payjp.openThreeDSecureIframe(resourceId), options, true) };
 }
