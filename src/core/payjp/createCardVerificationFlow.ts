@@ -1,12 +1,12 @@
-import { createAttemptId, type AttemptStore } from '../attempt/attemptStore';
+import type { AttemptStore } from '../attempt/attemptStore';
 import { ThreeDSecureError, toThreeDSecureError } from '../errors';
 import { sleep } from '../return/sleep';
-import { createStore, type ReadableStore } from '../store';
 import type { PayjpBackend } from './createPayjpBackend';
+import { createFlowRunner, type RunnableFlow } from './createFlowRunner';
+import { leave, leaveForStartPage } from './leaveForStartPage';
 import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
 import type { CardVerification } from './protocol';
 import { showChallenge, type ChallengeEnd } from './showChallenge';
-import type { PayjsUi } from './trackPayjsUi';
 
 /** Where a customer-card verification stands. */
 export type CardVerificationStatus =
@@ -58,14 +58,8 @@ export interface CardVerificationFlowOptions {
   navigate?(url: string): void;
 }
 
-export interface CardVerificationFlow extends ReadableStore<CardVerificationState> {
-  /** Starts one verification; calls while one is running return the same promise. */
-  start(options: StartCardVerificationOptions): Promise<CardVerificationState>;
-  /** Stops the running verification and closes its screen. */
-  cancel(): void;
-  /** Back to idle. */
-  reset(): void;
-}
+/** The customer-card verification flow: `start`, `cancel`, `reset` and its state. */
+export type CardVerificationFlow = RunnableFlow<CardVerificationState, StartCardVerificationOptions>;
 
 export const DEFAULT_CARD_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 const IDLE: CardVerificationState = { status: 'idle', cardId: null, workflow: null, verification: null, error: null };
@@ -77,28 +71,11 @@ const IDLE: CardVerificationState = { status: 'idle', cardId: null, workflow: nu
  */
 export function createCardVerificationFlow(options: CardVerificationFlowOptions): CardVerificationFlow {
   const delays = options.pollDelaysMs ?? DEFAULT_CARD_POLL_DELAYS_MS;
-  let running: { controller: AbortController; promise: Promise<CardVerificationState> } | null = null;
-  let openUi: PayjsUi | null = null;
-  const store = createStore<CardVerificationState>(IDLE, { onIdle: () => stop() });
-  const update = (patch: Partial<CardVerificationState>): CardVerificationState => {
-    store.setState({ ...store.getSnapshot(), ...patch });
-    return store.getSnapshot();
-  };
-
-  function stop() {
-    running?.controller.abort(new ThreeDSecureError('canceled', 'The verification was canceled'));
-    running = null;
-    openUi?.dispose();
-    openUi = null;
-  }
+  const { update, set, getSnapshot, track, flow } = createFlowRunner<CardVerificationState>(IDLE);
 
   async function redirect(verification: CardVerification, signal: AbortSignal): Promise<CardVerificationState> {
-    const url = await options.backend.createRedirectUrl(verification.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, { signal });
-    // PAY.JP adds nothing to the return URL: the request id must be saved before leaving.
-    options.attempts.save({ provider: 'payjp', id: createAttemptId(), kind: 'card', resourceId: verification.id, createdAt: Date.now() });
-    const state = update({ status: 'redirecting', workflow: 'redirect' });
-    (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
-    return state;
+    await leaveForStartPage({ ...options, kind: 'card', resourceId: verification.id, signal, navigate: (url) => leave(url, update, options.navigate) });
+    return getSnapshot();
   }
 
   async function confirm(verification: CardVerification, end: ChallengeEnd, signal: AbortSignal): Promise<CardVerificationState> {
@@ -126,8 +103,8 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     return update({ status: 'failed', verification, error });
   }
 
-  async function execute({ cardId, workflow = options.workflow ?? 'iframe' }: StartCardVerificationOptions, signal: AbortSignal) {
-    store.setState({ ...IDLE, status: 'creating', cardId, workflow });
+  return flow<StartCardVerificationOptions>(async ({ cardId, workflow = options.workflow ?? 'iframe' }, signal) => {
+    set({ ...IDLE, status: 'creating', cardId, workflow });
     try {
       const verification = await options.backend.createCardVerification(cardId, { signal });
       update({ status: 'challenging', verification });
@@ -140,41 +117,17 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
         ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
         neverStarted: async () => (await options.backend.getCardVerification(verification.id, { signal })).state === 'created',
         signal,
-        track: (ui) => {
-          openUi = ui;
-        },
+        track,
       });
       if (shown.kind === 'fallback-redirect') return await redirect(verification, signal);
       if (shown.workflow !== workflow) update({ workflow: shown.workflow });
-      const { end } = shown;
-      return await confirm(verification, end, signal);
+      return await confirm(verification, shown.end, signal);
     } catch (cause) {
       if (signal.aborted) {
-        const current = store.getSnapshot();
+        const current = getSnapshot();
         return current.status === 'idle' ? current : update({ status: 'canceled', error: new ThreeDSecureError('canceled', 'The verification was canceled', { cause }) });
       }
       return update({ status: 'error', error: toThreeDSecureError(cause) });
     }
-  }
-
-  return {
-    getSnapshot: store.getSnapshot,
-    subscribe: store.subscribe,
-    start(startOptions) {
-      if (running) return running.promise;
-      const controller = new AbortController();
-      const promise = execute(startOptions, controller.signal).finally(() => {
-        if (running?.controller === controller) running = null;
-      });
-      running = { controller, promise };
-      return promise;
-    },
-    cancel() {
-      if (running) stop();
-    },
-    reset() {
-      stop();
-      store.setState(IDLE);
-    },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { createAttemptId, type AttemptStore } from '../attempt/attemptStore';
+import type { AttemptStore } from '../attempt/attemptStore';
 import { ThreeDSecureError, isThreeDSecureError, toThreeDSecureError } from '../errors';
 import { sleep } from '../return/sleep';
-import { createStore, type ReadableStore } from '../store';
 import type { PayjpBackend } from './createPayjpBackend';
+import { createFlowRunner, type RunnableFlow } from './createFlowRunner';
+import { leave, leaveForStartPage } from './leaveForStartPage';
 import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
 import type { ChargeSummary } from './protocol';
 import { showChallenge, type ChallengeEnd } from './showChallenge';
-import type { PayjsUi } from './trackPayjsUi';
 
 /** Where a charge under 3-D Secure stands. */
 export type ChargeStatus = 'idle' | 'creating' | 'challenging' | 'redirecting' | 'finishing' | 'succeeded' | 'failed' | 'expired' | 'canceled' | 'error';
@@ -46,12 +46,8 @@ export interface ChargeFlowOptions {
   navigate?(url: string): void;
 }
 
-export interface ChargeFlow extends ReadableStore<ChargeState> {
-  /** Creates and authenticates one charge; calls while one is running return the same promise. */
-  start(options: StartChargeOptions): Promise<ChargeState>;
-  cancel(): void;
-  reset(): void;
-}
+/** The charge-time 3-D Secure flow: `start`, `cancel`, `reset` and its state. */
+export type ChargeFlow = RunnableFlow<ChargeState, StartChargeOptions>;
 
 const IDLE: ChargeState = { status: 'idle', workflow: null, charge: null, error: null };
 const DEFAULT_DELAYS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
@@ -69,20 +65,7 @@ function tagged(charge: ChargeSummary, signal: AbortSignal) {
  */
 export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   const delays = options.pollDelaysMs ?? DEFAULT_DELAYS;
-  let running: { controller: AbortController; promise: Promise<ChargeState> } | null = null;
-  let openUi: PayjsUi | null = null;
-  const store = createStore<ChargeState>(IDLE, { onIdle: () => stop() });
-  const update = (patch: Partial<ChargeState>): ChargeState => {
-    store.setState({ ...store.getSnapshot(), ...patch });
-    return store.getSnapshot();
-  };
-
-  function stop() {
-    running?.controller.abort(new ThreeDSecureError('canceled', 'The payment was canceled'));
-    running = null;
-    openUi?.dispose();
-    openUi = null;
-  }
+  const { update, set, getSnapshot, track, flow } = createFlowRunner<ChargeState>(IDLE);
 
   function settle(charge: ChargeSummary): ChargeState {
     if (charge.outcome === 'succeeded') return update({ status: 'succeeded', charge, error: null });
@@ -96,18 +79,15 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   }
 
   async function redirect(charge: ChargeSummary, signal: AbortSignal): Promise<ChargeState> {
-    const url = await options.backend.createRedirectUrl(charge.id, options.returnUrl ? { returnUrl: options.returnUrl } : {}, tagged(charge, signal));
-    options.attempts.save({
-      provider: 'payjp',
-      id: createAttemptId(),
+    await leaveForStartPage({
+      ...options,
       kind: 'charge',
       resourceId: charge.id,
-      createdAt: Date.now(),
-      ...(charge.chargeTag ? { chargeTag: charge.chargeTag } : {}),
+      chargeTag: charge.chargeTag,
+      signal,
+      navigate: (url) => leave(url, update, options.navigate),
     });
-    const state = update({ status: 'redirecting', workflow: 'redirect' });
-    (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
-    return state;
+    return getSnapshot();
   }
 
   async function finish(charge: ChargeSummary, end: ChallengeEnd, signal: AbortSignal): Promise<ChargeState> {
@@ -136,8 +116,8 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
     return update({ status: 'error', charge: latest, error: new ThreeDSecureError('status_unknown', `No 3-D Secure result yet for ${charge.id}; check again later`) });
   }
 
-  async function execute({ workflow = options.workflow ?? 'iframe', ...body }: StartChargeOptions, signal: AbortSignal): Promise<ChargeState> {
-    store.setState({ ...IDLE, status: 'creating', workflow });
+  return flow<StartChargeOptions>(async ({ workflow = options.workflow ?? 'iframe', ...body }, signal) => {
+    set({ ...IDLE, status: 'creating', workflow });
     try {
       const charge = await options.backend.createCharge(body, { signal });
       if (charge.outcome !== 'pending') return settle(charge);
@@ -152,40 +132,17 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
         // A charge has no "started" state to read: only pay.js's own word tells a blocked popup.
         neverStarted: async () => false,
         signal,
-        track: (ui) => {
-          openUi = ui;
-        },
+        track,
       });
       if (shown.kind === 'fallback-redirect') return await redirect(charge, signal);
       if (shown.workflow !== workflow) update({ workflow: shown.workflow });
       return await finish(charge, shown.end, signal);
     } catch (cause) {
       if (signal.aborted) {
-        const current = store.getSnapshot();
+        const current = getSnapshot();
         return current.status === 'idle' ? current : update({ status: 'canceled', error: new ThreeDSecureError('canceled', 'The payment was canceled', { cause }) });
       }
       return update({ status: isThreeDSecureError(cause) && cause.code === 'card_declined' ? 'failed' : 'error', error: toThreeDSecureError(cause) });
     }
-  }
-
-  return {
-    getSnapshot: store.getSnapshot,
-    subscribe: store.subscribe,
-    start(startOptions) {
-      if (running) return running.promise;
-      const controller = new AbortController();
-      const promise = execute(startOptions, controller.signal).finally(() => {
-        if (running?.controller === controller) running = null;
-      });
-      running = { controller, promise };
-      return promise;
-    },
-    cancel() {
-      if (running) stop();
-    },
-    reset() {
-      stop();
-      store.setState(IDLE);
-    },
-  };
+  });
 }

@@ -1,7 +1,8 @@
-import { createAttemptId, type AttemptStore } from '../attempt/attemptStore';
+import type { AttemptStore } from '../attempt/attemptStore';
 import { ThreeDSecureError } from '../errors';
 import type { PayjpBackend } from './createPayjpBackend';
 import type { PayjpCard } from './createPayjpCard';
+import { leaveForStartPage } from './leaveForStartPage';
 import type { PayjsCardholder, PayjsToken, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
 import type { TokenSummary } from './protocol';
 
@@ -29,9 +30,7 @@ export type VerifiedTokenResult = { status: 'verified'; token: PayjsToken; summa
 export async function createVerifiedToken(options: CreateVerifiedTokenOptions, cardholder: PayjsCardholder): Promise<VerifiedTokenResult> {
   const token = await options.card.createToken(cardholder, { threeDSecure: true, ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}) });
   if (options.workflow === 'redirect') {
-    const url = await options.backend.createRedirectUrl(token.id, options.returnUrl ? { returnUrl: options.returnUrl } : {});
-    options.attempts.save({ provider: 'payjp', id: createAttemptId(), kind: 'token', resourceId: token.id, createdAt: Date.now() });
-    (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
+    await leaveForStartPage({ ...options, kind: 'token', resourceId: token.id });
     return { status: 'redirecting', token };
   }
   const summary = await options.backend.finishToken(token.id);

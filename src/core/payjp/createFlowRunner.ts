@@ -1,0 +1,78 @@
+import { ThreeDSecureError } from '../errors';
+import { createStore, type ReadableStore } from '../store';
+import type { PayjsUi } from './trackPayjsUi';
+
+/** What a PAY.JP flow exposes: a store, one run at a time, cancel and reset. */
+export interface RunnableFlow<S, O> extends ReadableStore<S> {
+  /** Starts one run; calls while one is running return the same promise. */
+  start(options: O): Promise<S>;
+  /** Stops the running one and takes down whatever pay.js put on the page. */
+  cancel(): void;
+  /** Back to idle. */
+  reset(): void;
+}
+
+export interface FlowRunner<S> {
+  /** Merges a patch into the state and returns the new state. */
+  update(patch: Partial<S>): S;
+  /** Replaces the whole state. */
+  set(state: S): S;
+  getSnapshot(): S;
+  /** Remembers pay.js's UI of the current run, so a cancel or an unmount can remove it. */
+  track(ui: PayjsUi | null): void;
+  /** Builds the public flow around `execute`, which must settle the state itself. */
+  flow<O>(execute: (options: O, signal: AbortSignal) => Promise<S>): RunnableFlow<S, O>;
+}
+
+/**
+ * The machinery the PAY.JP flows share: the state store (teardown when the last listener leaves),
+ * exactly one run at a time, and cancel/reset that abort the run and remove pay.js's UI.
+ */
+export function createFlowRunner<S>(idle: S): FlowRunner<S> {
+  let running: { controller: AbortController; promise: Promise<unknown> } | null = null;
+  let openUi: PayjsUi | null = null;
+  const store = createStore<S>(idle, { onIdle: () => stop() });
+
+  function stop() {
+    running?.controller.abort(new ThreeDSecureError('canceled', 'Canceled'));
+    running = null;
+    openUi?.dispose();
+    openUi = null;
+  }
+
+  const set = (state: S): S => {
+    store.setState(state);
+    return store.getSnapshot();
+  };
+
+  return {
+    update: (patch) => set({ ...store.getSnapshot(), ...patch }),
+    set,
+    getSnapshot: store.getSnapshot,
+    track(ui) {
+      openUi = ui;
+    },
+    flow<O>(execute: (options: O, signal: AbortSignal) => Promise<S>): RunnableFlow<S, O> {
+      return {
+        getSnapshot: store.getSnapshot,
+        subscribe: store.subscribe,
+        start(options) {
+          if (running) return running.promise as Promise<S>;
+          const controller = new AbortController();
+          const promise = execute(options, controller.signal).finally(() => {
+            if (running?.controller === controller) running = null;
+          });
+          running = { controller, promise };
+          return promise;
+        },
+        cancel() {
+          if (running) stop();
+        },
+        reset() {
+          stop();
+          set(idle);
+        },
+      };
+    },
+  };
+}
