@@ -1,3 +1,4 @@
+import { ACS_MESSAGES } from './acs/messages';
 import type { ThreeDSecureError, ThreeDSecureErrorCode } from './errors';
 
 /** Languages the kit ships messages for. Japanese is the default. */
@@ -39,9 +40,9 @@ export type MessageCatalog = Record<MessageKey, string>;
 /** Overrides for some messages, per language. */
 export type MessageOverrides = Partial<Record<Locale, Partial<MessageCatalog>>>;
 
+// The ACS hand-off's texts live in ./acs/messages, so a Kuroco-only app carries only those.
 const ja: MessageCatalog = {
-  acs_html_invalid: 'カード会社の認証画面を開けませんでした。時間をおいてもう一度お試しください。',
-  acs_action_not_allowed: 'カード会社の認証画面の送信先を確認できないため、中止しました。',
+  ...ACS_MESSAGES.ja,
   return_url_not_allowed: '戻り先のURLが正しく設定されていません。ショップにお問い合わせください。',
   kuroco_mixed_order:
     '3Dセキュアでは、配送商品とダウンロード商品、発売済み商品と予約商品、クーポン利用の有無が混ざったご注文はできません。商品を分けて個別にご注文ください。',
@@ -56,7 +57,6 @@ const ja: MessageCatalog = {
   authorization_failed: '3Dセキュア認証後、カードの承認が得られませんでした。お支払いは完了していません。別のカードでお試しください。',
   status_unknown: 'お支払いの結果をまだ確認できません。しばらくしてからもう一度確認してください。',
   no_pending_attempt: '確認中のお支払いが見つかりませんでした。ご注文履歴をご確認ください。',
-  misconfigured: 'お支払いの設定に問題があります。ショップにお問い合わせください。',
   payjs_load_failed: 'カード決済の準備ができませんでした。通信環境を確認して、ページを再読み込みしてください。',
   popup_blocked: '認証画面のウィンドウがブロックされました。ポップアップを許可して、もう一度お試しください。',
   canceled: '3Dセキュア認証が中断されました。もう一度お試しください。',
@@ -68,9 +68,6 @@ const ja: MessageCatalog = {
   invalid_card: 'カード情報に誤りがあります。入力内容をご確認ください。',
   'purchase.submit': '注文を確定する',
   'purchase.pending': '注文を送信しています…',
-  'acs.redirecting': 'カード会社の本人認証（3Dセキュア）画面へ移動しています…',
-  'acs.manualSubmit': '認証画面へ進む',
-  'acs.manualHint': '画面が切り替わらない場合は、下のボタンを押してください。',
   'return.checking': 'お支払いの結果を確認しています…',
   'return.succeeded': 'お支払いが完了しました。',
   'return.orderIds': '注文番号',
@@ -93,8 +90,7 @@ const ja: MessageCatalog = {
 };
 
 const en: MessageCatalog = {
-  acs_html_invalid: 'The card issuer’s authentication page could not be opened. Please try again later.',
-  acs_action_not_allowed: 'Stopped: the destination of the card issuer’s authentication page could not be verified.',
+  ...ACS_MESSAGES.en,
   return_url_not_allowed: 'The return address is not configured correctly. Please contact the shop.',
   kuroco_mixed_order:
     'With 3-D Secure, one order cannot mix shipped and download items, released and pre-order items, or items with and without a coupon. Please order them separately.',
@@ -109,7 +105,6 @@ const en: MessageCatalog = {
   authorization_failed: 'The card was not approved after 3-D Secure. You have not been charged. Please try another card.',
   status_unknown: 'The payment result is not available yet. Please check again in a moment.',
   no_pending_attempt: 'No payment in progress was found. Please check your order history.',
-  misconfigured: 'Payments are not configured correctly. Please contact the shop.',
   payjs_load_failed: 'Card payments could not be prepared. Please check your connection and reload the page.',
   popup_blocked: 'The authentication window was blocked. Please allow pop-ups and try again.',
   canceled: '3-D Secure was interrupted. Please try again.',
@@ -121,9 +116,6 @@ const en: MessageCatalog = {
   invalid_card: 'Some card details are not valid. Please check them.',
   'purchase.submit': 'Place order',
   'purchase.pending': 'Sending your order…',
-  'acs.redirecting': 'Taking you to your card issuer’s 3-D Secure page…',
-  'acs.manualSubmit': 'Continue to authentication',
-  'acs.manualHint': 'If nothing happens, press the button below.',
   'return.checking': 'Checking the payment result…',
   'return.succeeded': 'Payment complete.',
   'return.orderIds': 'Order number',

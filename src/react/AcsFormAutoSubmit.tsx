@@ -4,7 +4,8 @@ import { parseAcsHtml } from '../core/acs/parseAcsHtml';
 import { submitAcsForm } from '../core/acs/submitAcsForm';
 import type { ParsedAcsForm } from '../core/acs/types';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
-import { getErrorMessage, getMessage, type Locale, type MessageKey } from '../core/messages';
+import { ACS_MESSAGES, type AcsMessageKey } from '../core/acs/messages';
+import type { Locale } from '../core/messages';
 import { useLatest } from './internal/useLatest';
 import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 
@@ -62,7 +63,9 @@ export function AcsFormAutoSubmit({
 }: AcsFormAutoSubmitProps) {
   const context = useOptionalThreeDSecureContext();
   const language = locale ?? context?.locale ?? 'ja';
-  const t = (key: MessageKey) => (context && !locale ? context.t(key) : getMessage(key, language));
+  // The provider's overrides apply in the provider's language; only this component's texts ship with it.
+  const overrides = locale ? undefined : context?.messages;
+  const t = (key: AcsMessageKey) => overrides?.[language]?.[key] ?? ACS_MESSAGES[language][key];
   const originsKey = allowedActionOrigins?.join(' ');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the origins are compared by value
   const parsed = useMemo(() => parse(html, allowedActionOrigins), [html, originsKey]);
@@ -94,7 +97,8 @@ export function AcsFormAutoSubmit({
   }, [parsed, key, autoSubmit, target, fallbackDelayMs, callbacks]);
 
   if (parsed?.error) {
-    const message = context && !locale ? context.errorMessage(parsed.error) : getErrorMessage(parsed.error, language);
+    // Parsing ends in acs_html_invalid, acs_action_not_allowed or misconfigured (a bad allow-list).
+    const message = t(parsed.error.code as AcsMessageKey);
     return (
       <div className={className} data-state="error" data-error-code={parsed.error.code} role="alert">
         {message}

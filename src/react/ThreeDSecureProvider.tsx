@@ -6,7 +6,7 @@ import { ThreeDSecureError } from '../core/errors';
 import type { KurocoBackend } from '../core/kuroco/types';
 import { getErrorMessage, getMessage, type Locale, type MessageKey, type MessageOverrides } from '../core/messages';
 import type { PayjpBackend } from '../core/payjp/createPayjpBackend';
-import { createPayjpGetter } from '../core/payjp/createPayjpGetter';
+import { createPayjpGetter, type PayjpGetterOptions } from '../core/payjp/createPayjpGetter';
 import type { PayjpInstance, ThreeDSecureWorkflow } from '../core/payjp/payjs';
 
 /** A merchant backend the provider can hold. */
@@ -38,6 +38,8 @@ export interface ThreeDSecureProviderProps {
 export interface ThreeDSecureContextValue {
   backend: ThreeDSecureBackend;
   locale: Locale;
+  /** The provider's `messages` overrides. */
+  messages?: MessageOverrides | undefined;
   queryClient: QueryClient;
   attempts: AttemptStore;
   /** PAY.JP: the payjs instance (pay.js is fetched when the provider mounts, before any click). */
@@ -50,7 +52,18 @@ export interface ThreeDSecureContextValue {
   errorMessage(error: ThreeDSecureError): string;
 }
 
-const ThreeDSecureContext = createContext<ThreeDSecureContextValue | null>(null);
+/**
+ * What the provider itself holds. The texts (`t`, `errorMessage`) are added by the hooks that need
+ * them, so an app whose components bring their own texts does not carry the whole catalog, and the
+ * pay.js loader comes with the PAY.JP backend (`createPayjpBackend` attaches `createPayjs`), so a
+ * Kuroco-only app does not carry it.
+ */
+export type ThreeDSecureProviderState = Omit<ThreeDSecureContextValue, 't' | 'errorMessage'> & {
+  /** PAY.JP: how to load pay.js, when the backend cannot (a hand-written backend without `createPayjs`). */
+  payjs: PayjpGetterOptions | null;
+};
+
+const ThreeDSecureContext = createContext<ThreeDSecureProviderState | null>(null);
 
 /** Supplies the backend, language and attempt storage to the kit's hooks and components. */
 export function ThreeDSecureProvider({
@@ -73,40 +86,37 @@ export function ThreeDSecureProvider({
   if (payjpBackend && workflow !== 'redirect' && !publicKey) {
     throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> with a PAY.JP backend needs publicKey="pk_…" (or workflow="redirect").');
   }
-  const getPayjp = useMemo(
-    () =>
-      payjpBackend && publicKey
-        ? createPayjpGetter({ publicKey, locale, threeDSecureWorkflow: workflow, ...(jsUrl ? { jsUrl } : {}), ...(nonce ? { nonce } : {}) })
-        : null,
-    [payjpBackend, publicKey, locale, workflow, jsUrl, nonce],
-  );
+  const createPayjs = payjpBackend ? backend.createPayjs : undefined;
+  const [payjs, getPayjp] = useMemo(() => {
+    if (!payjpBackend || !publicKey) return [null, null];
+    const options: PayjpGetterOptions = { publicKey, locale, threeDSecureWorkflow: workflow, ...(jsUrl ? { jsUrl } : {}), ...(nonce ? { nonce } : {}) };
+    // Without `createPayjs` the PAY.JP hooks load pay.js themselves (usePayjpContext).
+    return createPayjs ? [null, createPayjs(options)] : [options, null];
+  }, [payjpBackend, createPayjs, publicKey, locale, workflow, jsUrl, nonce]);
   // Fetch pay.js as soon as the provider mounts, so a click costs only the backend round trip.
   useEffect(() => {
     getPayjp?.().catch(() => undefined);
   }, [getPayjp]);
-  const value = useMemo<ThreeDSecureContextValue>(
-    () => ({
-      backend,
-      locale,
-      queryClient: client,
-      attempts,
-      getPayjp,
-      workflow,
-      t: (key) => getMessage(key, locale, messages),
-      errorMessage: (error) => getErrorMessage(error, locale, messages),
-    }),
-    [backend, locale, messages, client, attempts, getPayjp, workflow],
+  const value = useMemo<ThreeDSecureProviderState>(
+    () => ({ backend, locale, messages, queryClient: client, attempts, getPayjp, payjs, workflow }),
+    [backend, locale, messages, client, attempts, getPayjp, payjs, workflow],
   );
   return <ThreeDSecureContext.Provider value={value}>{children}</ThreeDSecureContext.Provider>;
 }
 
-/** The provider's value, or null outside one (for components that also work alone). */
-export function useOptionalThreeDSecureContext(): ThreeDSecureContextValue | null {
+/** The provider's state, or null outside one (for components that also work alone). */
+export function useOptionalThreeDSecureContext(): ThreeDSecureProviderState | null {
   return useContext(ThreeDSecureContext);
 }
 
-/** The provider's value; throws a message that names the fix when there is none. */
-export function useThreeDSecureContext(caller: string): ThreeDSecureContextValue {
+/**
+ * The provider's state without the texts; throws a message that names the fix when there is none,
+ * or when `provider` is given and the backend is of another kind.
+ */
+export function useProviderState<P extends ThreeDSecureBackend['provider']>(
+  caller: string,
+  provider?: P,
+): ThreeDSecureProviderState & { backend: Extract<ThreeDSecureBackend, { provider: P }> } {
   const context = useContext(ThreeDSecureContext);
   if (!context) {
     throw new ThreeDSecureError(
@@ -114,29 +124,57 @@ export function useThreeDSecureContext(caller: string): ThreeDSecureContextValue
       `${caller}: could not find <ThreeDSecureProvider>. Wrap the part of your app that calls ${caller} in <ThreeDSecureProvider backend={…}>.`,
     );
   }
-  return context;
+  if (provider && context.backend?.provider !== provider) {
+    const [name, factory] = provider === 'kuroco' ? ['Kuroco', 'Kuroco'] : ['PAY.JP', 'Payjp'];
+    throw new ThreeDSecureError('misconfigured', `${caller} needs a ${name} backend: pass backend={create${factory}Backend({ … })} to <ThreeDSecureProvider>.`);
+  }
+  return context as ThreeDSecureProviderState & { backend: Extract<ThreeDSecureBackend, { provider: P }> };
+}
+
+// Getters for hand-written PAY.JP backends, one per provider configuration.
+const payjsGetters = new WeakMap<PayjpGetterOptions, () => Promise<PayjpInstance>>();
+
+/** The provider's PAY.JP state, with a pay.js getter even when the backend brings none. */
+export function usePayjpState(caller: string): ThreeDSecureProviderState & { backend: PayjpBackend } {
+  const context = useProviderState(caller, 'payjp');
+  const value = useMemo(() => {
+    const { payjs } = context;
+    if (context.getPayjp || !payjs) return context;
+    // A hand-written backend: the first PAY.JP hook creates the getter, the others share it.
+    const getPayjp = payjsGetters.get(payjs) ?? createPayjpGetter(payjs);
+    payjsGetters.set(payjs, getPayjp);
+    return { ...context, getPayjp };
+  }, [context]);
+  const { getPayjp } = value;
+  useEffect(() => {
+    if (getPayjp !== context.getPayjp) getPayjp?.().catch(() => undefined);
+  }, [getPayjp, context.getPayjp]);
+  return value;
+}
+
+// Adds the texts, from the whole catalog, to the provider's state.
+function useTexts<T extends ThreeDSecureProviderState>(context: T): T & ThreeDSecureContextValue {
+  return useMemo(
+    () => ({
+      ...context,
+      t: (key: MessageKey) => getMessage(key, context.locale, context.messages),
+      errorMessage: (error: ThreeDSecureError) => getErrorMessage(error, context.locale, context.messages),
+    }),
+    [context],
+  );
+}
+
+/** The provider's value; throws a message that names the fix when there is none. */
+export function useThreeDSecureContext(caller: string): ThreeDSecureContextValue {
+  return useTexts(useProviderState(caller));
 }
 
 /** The provider's Kuroco backend; throws naming the fix when the provider holds another kind. */
 export function useKurocoContext(caller: string): ThreeDSecureContextValue & { backend: KurocoBackend } {
-  const context = useThreeDSecureContext(caller);
-  if (context.backend?.provider !== 'kuroco') {
-    throw new ThreeDSecureError(
-      'misconfigured',
-      `${caller} needs a Kuroco backend: pass backend={createKurocoBackend({ … })} to <ThreeDSecureProvider>.`,
-    );
-  }
-  return context as ThreeDSecureContextValue & { backend: KurocoBackend };
+  return useTexts(useProviderState(caller, 'kuroco'));
 }
 
 /** The provider's PAY.JP backend; throws naming the fix when the provider holds another kind. */
 export function usePayjpContext(caller: string): ThreeDSecureContextValue & { backend: PayjpBackend } {
-  const context = useThreeDSecureContext(caller);
-  if (context.backend?.provider !== 'payjp') {
-    throw new ThreeDSecureError(
-      'misconfigured',
-      `${caller} needs a PAY.JP backend: pass backend={createPayjpBackend({ baseUrl })} and publicKey to <ThreeDSecureProvider>.`,
-    );
-  }
-  return context as ThreeDSecureContextValue & { backend: PayjpBackend };
+  return useTexts(usePayjpState(caller));
 }

@@ -4,7 +4,7 @@ import { useCallback, useRef } from 'react';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import { purchaseWithThreeDSecure } from '../core/kuroco/purchaseWithThreeDSecure';
 import type { KurocoOrderInput, KurocoPurchaseResult } from '../core/kuroco/types';
-import { useKurocoContext } from './ThreeDSecureProvider';
+import { useProviderState } from './ThreeDSecureProvider';
 
 export interface UseKurocoPurchaseResult {
   /** Places the order; errors land in `error`. Calls while one is under way, or after a 3-D Secure hand-off, send nothing. */
@@ -25,7 +25,7 @@ export interface UseKurocoPurchaseResult {
  * order ids are saved for the return page before the answer is handed back.
  */
 export function useKurocoPurchase(): UseKurocoPurchaseResult {
-  const { backend, attempts, queryClient } = useKurocoContext('useKurocoPurchase()');
+  const { backend, attempts, queryClient } = useProviderState('useKurocoPurchase()', 'kuroco');
   // The lock lives outside react-query's state because two clicks in one tick both see `isPending === false`.
   const inFlight = useRef<Promise<KurocoPurchaseResult> | null>(null);
   const mutation = useMutation<KurocoPurchaseResult, ThreeDSecureError, KurocoOrderInput>(

@@ -10,7 +10,7 @@ import {
 } from '../core/payjp/createCardVerificationFlow';
 import type { ThreeDSecureWorkflow } from '../core/payjp/payjs';
 import type { CardVerification } from '../core/payjp/protocol';
-import { usePayjpContext } from './ThreeDSecureProvider';
+import { usePayjpState } from './ThreeDSecureProvider';
 
 /**
  * Per-hook settings (the provider gives the default workflow): `workflow`, `popupFallback`,
@@ -38,7 +38,7 @@ export interface UseThreeDSecureResult {
  * what to do with the result is the app's decision. Unmounting closes any open challenge.
  */
 export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeDSecureResult {
-  const context = usePayjpContext('useThreeDSecure()');
+  const context = usePayjpState('useThreeDSecure()');
   const [flow] = useState(() => {
     const workflow = options.workflow ?? context.workflow;
     const { getPayjp } = context;

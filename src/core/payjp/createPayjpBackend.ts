@@ -2,6 +2,8 @@ import { isLoopbackHost } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord } from '../kuroco/parseKurocoError';
+import { createPayjpGetter, type PayjpGetterOptions } from './createPayjpGetter';
+import type { PayjpInstance } from './payjs';
 import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
 
 export interface PayjpBackendOptions {
@@ -35,6 +37,12 @@ export interface PayjpBackend {
    * `allowedStartOrigins` and the id).
    */
   createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: ChargeRequestInit): Promise<string>;
+  /**
+   * How `<ThreeDSecureProvider>` loads pay.js for this backend (`createPayjpBackend` sets it to
+   * `createPayjpGetter`), so apps without a PAY.JP backend do not carry the loader. A hand-written
+   * backend may leave it out: the PAY.JP hooks then load pay.js themselves when they mount.
+   */
+  createPayjs?(options: PayjpGetterOptions): () => Promise<PayjpInstance>;
 }
 
 /** Per-request options of the charge routes. */
@@ -121,6 +129,7 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
 
   return {
     provider: 'payjp',
+    createPayjs: createPayjpGetter,
     async createCardVerification(cardId, init = {}) {
       return read<CardVerification>(await call('POST', '/card-verifications', { cardId }, init.signal), 'verification');
     },
