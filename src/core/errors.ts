@@ -86,12 +86,13 @@ export class ThreeDSecureError extends Error {
   constructor(code: ThreeDSecureErrorCode, message: string, details: ThreeDSecureErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
-    if (details.status !== undefined) this.status = details.status;
-    if (details.providerCode !== undefined) this.providerCode = details.providerCode;
-    if (details.providerMessage !== undefined) this.providerMessage = details.providerMessage;
-    if (details.field !== undefined) this.field = details.field;
-    if (details.requestId !== undefined) this.requestId = details.requestId;
-    if (details.orderIds !== undefined) this.orderIds = details.orderIds;
+    // Every field is declared, so each is an own property whether given or not (then undefined).
+    this.status = details.status;
+    this.providerCode = details.providerCode;
+    this.providerMessage = details.providerMessage;
+    this.field = details.field;
+    this.requestId = details.requestId;
+    this.orderIds = details.orderIds;
   }
 }
 

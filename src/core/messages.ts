@@ -1,4 +1,4 @@
-import { ACS_MESSAGES } from './acs/messages';
+import { ACS_MESSAGES, type AcsMessageKey } from './acs/messages';
 import type { ThreeDSecureError, ThreeDSecureErrorCode } from './errors';
 
 /** Languages the kit ships messages for. Japanese is the default. */
@@ -40,9 +40,7 @@ export type MessageCatalog = Record<MessageKey, string>;
 /** Overrides for some messages, per language. */
 export type MessageOverrides = Partial<Record<Locale, Partial<MessageCatalog>>>;
 
-// The ACS hand-off's texts live in ./acs/messages, so a Kuroco-only app carries only those.
-const ja: MessageCatalog = {
-  ...ACS_MESSAGES.ja,
+const ja: Omit<MessageCatalog, AcsMessageKey> = {
   return_url_not_allowed: '戻り先のURLが正しく設定されていません。ショップにお問い合わせください。',
   kuroco_mixed_order:
     '3Dセキュアでは、配送商品とダウンロード商品、発売済み商品と予約商品、クーポン利用の有無が混ざったご注文はできません。商品を分けて個別にご注文ください。',
@@ -89,8 +87,7 @@ const ja: MessageCatalog = {
   'cardholder.hint': '本人認証（3Dセキュア）のため、メールアドレスか電話番号のどちらかを入力してください。',
 };
 
-const en: MessageCatalog = {
-  ...ACS_MESSAGES.en,
+const en: Omit<MessageCatalog, AcsMessageKey> = {
   return_url_not_allowed: 'The return address is not configured correctly. Please contact the shop.',
   kuroco_mixed_order:
     'With 3-D Secure, one order cannot mix shipped and download items, released and pre-order items, or items with and without a coupon. Please order them separately.',
@@ -137,8 +134,12 @@ const en: MessageCatalog = {
   'cardholder.hint': 'For 3-D Secure, enter an e-mail address or a phone number.',
 };
 
+// The ACS hand-off's texts live in ./acs/messages, so a Kuroco-only app carries only those. The
+// merge is a pure call so that an app which never reads MESSAGES drops it and both halves.
+const merge = (locale: Locale, rest: Omit<MessageCatalog, AcsMessageKey>): MessageCatalog => ({ ...ACS_MESSAGES[locale], ...rest });
+
 /** The built-in catalogs. */
-export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = { ja, en };
+export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = { ja: /* @__PURE__ */ merge('ja', ja), en: /* @__PURE__ */ merge('en', en) };
 
 /** Looks up one message, with the caller's overrides first. */
 export function getMessage(key: MessageKey, locale: Locale = 'ja', overrides?: MessageOverrides): string {

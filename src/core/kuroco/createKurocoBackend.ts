@@ -74,9 +74,7 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
       const resp = isRecord(ext.credit_card_3dsec_resp) ? ext.credit_card_3dsec_resp : {};
       const acsHtml = typeof resp.out_acs_html === 'string' && resp.out_acs_html.trim() !== '' ? resp.out_acs_html : null;
       if (ids.length === 0) {
-        throw new ThreeDSecureError('invalid_response', 'Kuroco confirmed the purchase but sent no order id (`ids`)', {
-          ...(requestId === undefined ? {} : { requestId }),
-        });
+        throw new ThreeDSecureError('invalid_response', 'Kuroco confirmed the purchase but sent no order id (`ids`)', { requestId });
       }
       const messages = Array.isArray(body.messages) ? body.messages.filter((m): m is string => typeof m === 'string') : [];
       return { orderIds: ids, messages, acsHtml, ...(requestId === undefined ? {} : { requestId }) };
@@ -85,10 +83,7 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
       const path = paths.orderDetails.replace('{ec_order_id}', encodeURIComponent(String(orderId)));
       const { body, requestId } = await send('GET', endpoint(path), undefined, init.signal);
       if (!isRecord(body.details)) {
-        throw new ThreeDSecureError('invalid_response', `Kuroco order ${orderId} has no \`details\``, {
-          orderIds: [orderId],
-          ...(requestId === undefined ? {} : { requestId }),
-        });
+        throw new ThreeDSecureError('invalid_response', `Kuroco order ${orderId} has no \`details\``, { orderIds: [orderId], requestId });
       }
       return readPaymentStatus(body.details);
     },

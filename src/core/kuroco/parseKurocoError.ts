@@ -8,8 +8,7 @@ interface KurocoErrorItem {
 
 /** Kuroco's request id: the header, or the body field Kuroco also puts in error envelopes. */
 export function readKurocoRequestId(headers: Headers, body: unknown): string | undefined {
-  const fromBody = isRecord(body) && typeof body['x-rcms-request-id'] === 'string' ? body['x-rcms-request-id'] : undefined;
-  return headers.get('x-rcms-request-id') ?? fromBody;
+  return headers.get('x-rcms-request-id') ?? (isRecord(body) ? stringOr(body['x-rcms-request-id']) : undefined);
 }
 
 // Kuroco answers one 422 for carts that 3-D Secure cannot take in one order; its wording is the only marker.
@@ -30,21 +29,23 @@ function codeForStatus(status: number, providerCode: string | undefined, message
 export function parseKurocoError(status: number, headers: Headers, body: unknown): ThreeDSecureError {
   const errors = isRecord(body) && Array.isArray(body.errors) ? (body.errors as KurocoErrorItem[]) : [];
   const first = errors.find(isRecord) ?? {};
-  const providerCode = typeof first.code === 'string' ? first.code : undefined;
-  const providerMessage = typeof first.message === 'string' ? first.message : undefined;
-  const field = typeof first.field === 'string' ? first.field : undefined;
-  const requestId = readKurocoRequestId(headers, body);
+  const providerCode = stringOr(first.code);
+  const providerMessage = stringOr(first.message);
   const code = codeForStatus(status, providerCode, providerMessage ?? '');
-  const summary = providerMessage ?? `HTTP ${status}`;
-  return new ThreeDSecureError(code, `Kuroco answered ${status}${providerCode ? ` ${providerCode}` : ''}: ${summary}`, {
+  return new ThreeDSecureError(code, `Kuroco answered ${status}${providerCode ? ` ${providerCode}` : ''}: ${providerMessage ?? `HTTP ${status}`}`, {
     status,
-    ...(providerCode === undefined ? {} : { providerCode }),
-    ...(providerMessage === undefined ? {} : { providerMessage }),
-    ...(field === undefined ? {} : { field }),
-    ...(requestId === undefined ? {} : { requestId }),
+    providerCode,
+    providerMessage,
+    field: stringOr(first.field),
+    requestId: readKurocoRequestId(headers, body),
   });
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value` when it is a string, else undefined. */
+export function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,7 +1,7 @@
 import { isLoopbackHost } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
-import { isRecord } from '../kuroco/parseKurocoError';
+import { isRecord, stringOr } from '../kuroco/parseKurocoError';
 import { createPayjpGetter, type PayjpGetterOptions } from './createPayjpGetter';
 import type { PayjpInstance } from './payjs';
 import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
@@ -62,27 +62,27 @@ function collectionOf(id: string): string {
   throw new ThreeDSecureError('invalid_request', `${JSON.stringify(id)} is not a 3-D Secure request, charge or token id`);
 }
 
-const CODES: Record<PayjpProtocolErrorCode, ThreeDSecureErrorCode> = {
-  invalid_request: 'invalid_request',
-  unauthorized: 'unauthorized',
-  forbidden: 'forbidden',
-  not_found: 'not_found',
-  method_not_allowed: 'misconfigured',
-  expired: 'expired',
-  return_url_not_allowed: 'return_url_not_allowed',
-  backend_error: 'backend_error',
-  misconfigured: 'misconfigured',
-  card_declined: 'card_declined',
-};
+// Protocol codes that are kit codes as they are; `method_not_allowed` becomes `misconfigured`.
+const SAME_CODES: readonly string[] = [
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'expired',
+  'return_url_not_allowed',
+  'backend_error',
+  'misconfigured',
+  'card_declined',
+] satisfies readonly (PayjpProtocolErrorCode & ThreeDSecureErrorCode)[];
 
 function protocolError(status: number, body: unknown): ThreeDSecureError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  const code = typeof error.code === 'string' && error.code in CODES ? CODES[error.code as PayjpProtocolErrorCode] : status >= 500 ? 'backend_error' : 'invalid_response';
-  const message = typeof error.message === 'string' ? error.message : `HTTP ${status}`;
-  return new ThreeDSecureError(code, `PAY.JP backend answered ${status}: ${message}`, {
+  const given = error.code === 'method_not_allowed' ? 'misconfigured' : String(error.code);
+  const code = SAME_CODES.includes(given) ? (given as ThreeDSecureErrorCode) : status >= 500 ? 'backend_error' : 'invalid_response';
+  return new ThreeDSecureError(code, `PAY.JP backend answered ${status}: ${stringOr(error.message) ?? `HTTP ${status}`}`, {
     status,
-    ...(typeof error.providerCode === 'string' ? { providerCode: error.providerCode } : {}),
-    ...(typeof error.param === 'string' ? { field: error.param } : {}),
+    providerCode: stringOr(error.providerCode),
+    field: stringOr(error.param),
   });
 }
 
@@ -104,56 +104,53 @@ function parseUrl(url: string): URL | null {
   }
 }
 
+// `/{collection}/{id}{rest}`, the id encoded.
+const pathOf = (collection: string, id: string, rest = '') => `/${collection}/${encodeURIComponent(id)}${rest}`;
+
 /** A client for `createPayjpHandler` (see `src/server/README.md` for the protocol). */
 export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
   const allowedStartOrigins = options.allowedStartOrigins ?? ['https://api.pay.jp'];
 
-  async function call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined, chargeTag?: string) {
-    const url = new URL(`${base}${path}`, globalThis.document?.baseURI ?? 'http://localhost/').toString();
+  async function call(method: 'GET' | 'POST', path: string, body: unknown, init: ChargeRequestInit) {
     const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
-    const headers = chargeTag ? { ...extra, [CHARGE_TAG_HEADER]: chargeTag } : extra;
     const response = await requestJson({
-      url,
+      url: new URL(base + path, globalThis.document?.baseURI ?? 'http://localhost/').toString(),
       method,
       body,
+      headers: init.chargeTag ? { ...extra, [CHARGE_TAG_HEADER]: init.chargeTag } : extra,
+      credentials: options.credentials,
+      signal: init.signal,
       timeoutMs: options.timeoutMs ?? 15_000,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-      ...(headers ? { headers } : {}),
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-      ...(signal ? { signal } : {}),
     });
     if (response.status < 200 || response.status >= 300) throw protocolError(response.status, response.body);
     return response.body;
   }
 
+  // Each method is one protocol call and one shape check.
+  const one =
+    <T>(key: 'verification' | 'charge' | 'token', method: 'GET' | 'POST', path: (id: string) => string, body?: object) =>
+    async (id: string, init: ChargeRequestInit = {}): Promise<T> =>
+      read<T>(await call(method, path(id), body, init), key);
+
   return {
     provider: 'payjp',
     createPayjs: createPayjpGetter,
-    async createCardVerification(cardId, init = {}) {
-      return read<CardVerification>(await call('POST', '/card-verifications', { cardId }, init.signal), 'verification');
-    },
-    async getCardVerification(id, init = {}) {
-      return read<CardVerification>(await call('GET', `/card-verifications/${encodeURIComponent(id)}`, undefined, init.signal), 'verification');
-    },
+    createCardVerification: async (cardId, init = {}) => read(await call('POST', '/card-verifications', { cardId }, init), 'verification'),
+    getCardVerification: one<CardVerification>('verification', 'GET', (id) => pathOf('card-verifications', id)),
     async createCharge(body, init = {}) {
-      const answer = await call('POST', '/charges', body, init.signal);
+      const answer = await call('POST', '/charges', body, init);
       const charge = read<ChargeSummary>(answer, 'charge');
-      const chargeTag = isRecord(answer) && typeof answer.chargeTag === 'string' ? answer.chargeTag : undefined;
+      const chargeTag = isRecord(answer) ? stringOr(answer.chargeTag) : undefined;
       return chargeTag ? { ...charge, chargeTag } : charge;
     },
-    async getCharge(id, init = {}) {
-      return read<ChargeSummary>(await call('GET', `/charges/${encodeURIComponent(id)}`, undefined, init.signal, init.chargeTag), 'charge');
-    },
-    async finishCharge(id, init = {}) {
-      return read<ChargeSummary>(await call('POST', `/charges/${encodeURIComponent(id)}/finish`, {}, init.signal, init.chargeTag), 'charge');
-    },
-    async finishToken(id, init = {}) {
-      return read<TokenSummary>(await call('POST', `/tokens/${encodeURIComponent(id)}/finish`, {}, init.signal), 'token');
-    },
+    getCharge: one<ChargeSummary>('charge', 'GET', (id) => pathOf('charges', id)),
+    finishCharge: one<ChargeSummary>('charge', 'POST', (id) => pathOf('charges', id, '/finish'), {}),
+    finishToken: one<TokenSummary>('token', 'POST', (id) => pathOf('tokens', id, '/finish'), {}),
     async createRedirectUrl(id, body = {}, init = {}) {
-      const answer = await call('POST', `/${collectionOf(id)}/${encodeURIComponent(id)}/redirect`, body, init.signal, init.chargeTag);
-      const url = isRecord(answer) && typeof answer.url === 'string' ? answer.url : '';
+      const answer = await call('POST', pathOf(collectionOf(id), id, '/redirect'), body, init);
+      const url = (isRecord(answer) && stringOr(answer.url)) || '';
       const parsed = parseUrl(url);
       // The shopper's browser goes wherever this says: only PAY.JP's own start page for this request,
       // on a listed origin over https (plain http only for a listed loopback origin: the sandbox).
