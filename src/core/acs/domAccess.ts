@@ -1,11 +1,12 @@
+import { ThreeDSecureError } from '../errors';
+
 // ACS markup is untrusted, and `<input name="elements">`, `<input name="getAttribute">` or
 // `<form name="forms">` shadow DOM members on HTMLFormElement and Document (both have
 // [LegacyOverrideBuiltIns] named properties). Read those objects through their prototypes only.
 
+// A DOM without the getter throws a TypeError here.
 function readGetter<T>(prototype: object, key: string, target: object): T {
-  const getter = Object.getOwnPropertyDescriptor(prototype, key)?.get;
-  if (getter === undefined) throw new TypeError(`This DOM has no ${key} getter`);
-  return getter.call(target) as T;
+  return Object.getOwnPropertyDescriptor(prototype, key)!.get!.call(target) as T;
 }
 
 /** `element.getAttribute(name)`, immune to a form control named `getAttribute`. */
@@ -26,4 +27,14 @@ export function formControls(form: HTMLFormElement): HTMLFormControlsCollection 
 /** `form.enctype` (normalised by the DOM), immune to a control named `enctype`. */
 export function formEnctype(form: HTMLFormElement): string {
   return readGetter(HTMLFormElement.prototype, 'enctype', form);
+}
+
+/** ASCII lowercase, as HTML compares names (`toLowerCase` would also fold non-ASCII letters). */
+export function asciiLowercase(value: string): string {
+  return value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+/** The error for code that needs a browser, run outside one (server rendering). */
+export function needsBrowser(caller: string, missing: string): ThreeDSecureError {
+  return new ThreeDSecureError('misconfigured', `${caller} must run in a browser (no ${missing}): call it from an effect or an event handler.`);
 }

@@ -1,4 +1,4 @@
-import { formControls, readAttribute } from './domAccess';
+import { asciiLowercase, formControls, readAttribute } from './domAccess';
 
 type Entry = [name: string, value: string];
 
@@ -87,8 +87,4 @@ function directionality(control: Element): 'ltr' | 'rtl' {
     const dir = control.closest('[dir]')?.getAttribute('dir')?.toLowerCase();
     return dir === 'rtl' ? 'rtl' : 'ltr';
   }
-}
-
-function asciiLowercase(value: string): string {
-  return value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }

@@ -6,15 +6,13 @@ import { ThreeDSecureError } from '../errors';
  */
 export function normalizeAllowedOrigins(allowedOrigins: readonly string[] | undefined): ReadonlySet<string> | undefined {
   if (allowedOrigins === undefined) return undefined;
-  if (!Array.isArray(allowedOrigins)) {
-    throw new ThreeDSecureError('misconfigured', 'allowedActionOrigins must be an array of origins such as "https://acs.example.jp".');
-  }
+  const notOrigins = (value: unknown) =>
+    new ThreeDSecureError('misconfigured', `allowedActionOrigins takes http(s) origins such as ["https://acs.example.jp"], not ${JSON.stringify(value)}.`);
+  if (!Array.isArray(allowedOrigins)) throw notOrigins(allowedOrigins);
   const origins = new Set<string>();
   for (const entry of allowedOrigins) {
     const origin = originOf(entry);
-    if (origin === undefined) {
-      throw new ThreeDSecureError('misconfigured', `allowedActionOrigins holds ${JSON.stringify(entry)}, which is not an absolute http(s) origin such as "https://acs.example.jp".`);
-    }
+    if (!origin) throw notOrigins(entry);
     origins.add(origin);
   }
   return origins;
@@ -47,14 +45,11 @@ export function actionRefusalReason(url: string | URL, allowedOrigins?: Readonly
   } catch {
     return 'it is not an absolute URL';
   }
-  if (parsed.protocol === 'https:') {
-    return allowedOrigins === undefined || allowedOrigins.has(parsed.origin) ? undefined : `its origin ${parsed.origin} is not in allowedActionOrigins`;
-  }
-  if (parsed.protocol === 'http:') {
-    if (!isLoopbackHost(parsed.hostname)) return 'it is not https';
-    return allowedOrigins?.has(parsed.origin) ? undefined : `it is not https (a loopback http origin such as ${parsed.origin} must be listed in allowedActionOrigins)`;
-  }
-  return `its scheme ${parsed.protocol} is never allowed (https only)`;
+  const { protocol, origin } = parsed;
+  if (protocol === 'https:') return !allowedOrigins || allowedOrigins.has(origin) ? undefined : `${origin} is not in allowedActionOrigins`;
+  // Plain http only for a loopback origin that is listed (local development, the sandbox).
+  if (protocol === 'http:' && isLoopbackHost(parsed.hostname) && allowedOrigins?.has(origin)) return undefined;
+  return 'it is not https';
 }
 
 /**
@@ -70,12 +65,10 @@ export function isAllowedActionUrl(url: string | URL, allowedOrigins?: readonly 
 /** Throws `acs_action_not_allowed`, naming the URL, unless the action passes the policy. */
 export function assertAllowedActionUrl(url: string, allowedOrigins?: ReadonlySet<string>): void {
   const reason = actionRefusalReason(url, allowedOrigins);
-  if (reason !== undefined) {
-    throw new ThreeDSecureError('acs_action_not_allowed', `Refused to submit the ACS form to ${quoteUrl(url)}: ${reason}.`);
-  }
+  if (reason !== undefined) throw refused(url, reason);
 }
 
-/** The URL quoted for an error message. Hostile actions can be huge (`data:` payloads): keep it readable. */
-export function quoteUrl(url: string): string {
-  return JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url);
+/** `acs_action_not_allowed`, naming the URL (cut short: hostile actions can be huge `data:` payloads). */
+export function refused(url: string, reason: string): ThreeDSecureError {
+  return new ThreeDSecureError('acs_action_not_allowed', `Refused to submit the ACS form to ${JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url)}: ${reason}.`);
 }

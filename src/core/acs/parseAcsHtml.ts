@@ -1,5 +1,5 @@
 import { ThreeDSecureError } from '../errors';
-import { documentForms, formEnctype, readAttribute } from './domAccess';
+import { asciiLowercase, documentForms, formEnctype, needsBrowser, readAttribute } from './domAccess';
 import { constructEntryList } from './entryList';
 import { assertAllowedActionUrl, normalizeAllowedOrigins } from './isAllowedActionUrl';
 import type { AcsFormEnctype, ParseAcsHtmlOptions, ParsedAcsForm } from './types';
@@ -27,12 +27,10 @@ const PAYGENT_FORM_NAME = 'submitForm';
  */
 export function parseAcsHtml(html: string, options: ParseAcsHtmlOptions = {}): ParsedAcsForm {
   const Parser = globalThis.DOMParser;
-  if (typeof Parser !== 'function') {
-    throw new ThreeDSecureError('misconfigured', 'parseAcsHtml must run in a browser: DOMParser is not available here (server rendering?). Call it from an effect or an event handler.');
-  }
+  if (typeof Parser !== 'function') throw needsBrowser('parseAcsHtml', 'DOMParser');
   const allowedOrigins = normalizeAllowedOrigins(options.allowedActionOrigins);
   const baseUrl = resolveBaseUrl(options.baseUrl);
-  if (typeof html !== 'string') throw invalid('the ACS HTML is not a string');
+  if (typeof html !== 'string') throw invalid('it is not a string');
 
   const document = new Parser().parseFromString(html, 'text/html');
   const form = selectAcsForm(document);
@@ -53,17 +51,17 @@ function selectAcsForm(document: Document): HTMLFormElement {
     forms.find((candidate) => readAttribute(candidate, 'name') === PAYGENT_FORM_NAME) ??
     forms.find((candidate) => readAttribute(candidate, 'id') === PAYGENT_FORM_NAME) ??
     forms.find((candidate) => !isBlankUrl(readAttribute(candidate, 'action')));
-  if (form === undefined) throw invalid(forms.length === 0 ? 'it contains no <form>' : 'none of its forms has an action');
+  if (form === undefined) throw invalid(forms.length === 0 ? 'no <form>' : 'no form has an action');
   return form;
 }
 
 function resolveAction(form: HTMLFormElement, baseUrl: string | undefined): string {
   const action = readAttribute(form, 'action');
-  if (isBlankUrl(action)) throw invalid('its form has no action');
+  if (isBlankUrl(action)) throw invalid('the form has no action');
   try {
     return new URL(action as string, baseUrl).href;
   } catch {
-    throw invalid(`its form action ${JSON.stringify(action)} is not a URL that resolves against ${baseUrl ?? 'no base URL'}`);
+    throw invalid(`action ${JSON.stringify(action)} does not resolve against ${baseUrl ?? 'no base URL'}`);
   }
 }
 
@@ -72,9 +70,9 @@ function readMethod(form: HTMLFormElement): ParsedAcsForm['method'] {
   // A missing method attribute means GET in HTML; any present value must say GET or POST.
   if (method === null) return 'GET';
   // ASCII case-insensitive, as browsers match it (`toUpperCase` would turn "poſt" into "POST").
-  if (/^post$/i.test(method)) return 'POST';
-  if (/^get$/i.test(method)) return 'GET';
-  throw invalid(`its form method ${JSON.stringify(method)} is neither GET nor POST`);
+  const name = asciiLowercase(method);
+  if (name === 'post' || name === 'get') return name === 'post' ? 'POST' : 'GET';
+  throw invalid(`method ${JSON.stringify(method)} is not GET or POST`);
 }
 
 function resolveBaseUrl(baseUrl: string | undefined): string | undefined {
@@ -94,5 +92,5 @@ function isBlankUrl(value: string | null): boolean {
 }
 
 function invalid(reason: string): ThreeDSecureError {
-  return new ThreeDSecureError('acs_html_invalid', `The ACS HTML holds no form the kit can submit: ${reason}.`);
+  return new ThreeDSecureError('acs_html_invalid', `The ACS HTML has no form to submit: ${reason}.`);
 }

@@ -1,5 +1,6 @@
 import { ThreeDSecureError } from '../errors';
-import { assertAllowedActionUrl, normalizeAllowedOrigins, quoteUrl } from './isAllowedActionUrl';
+import { asciiLowercase, needsBrowser } from './domAccess';
+import { assertAllowedActionUrl, normalizeAllowedOrigins, refused } from './isAllowedActionUrl';
 import type { ParsedAcsForm, SubmitAcsFormOptions } from './types';
 
 /**
@@ -17,13 +18,11 @@ import type { ParsedAcsForm, SubmitAcsFormOptions } from './types';
  */
 export function submitAcsForm(form: ParsedAcsForm, options: SubmitAcsFormOptions = {}): HTMLFormElement {
   const document = options.document ?? globalThis.document;
-  if (document === undefined) {
-    throw new ThreeDSecureError('misconfigured', 'submitAcsForm must run in a browser: there is no document (server rendering?).');
-  }
+  if (document === undefined) throw needsBrowser('submitAcsForm', 'document');
   const method = checkParsedForm(form);
   checkAction(form.action, options.allowedActionOrigins);
   const container = document.body ?? document.documentElement;
-  if (container === null) throw new ThreeDSecureError('misconfigured', 'submitAcsForm: the document has no body to hold the form.');
+  if (container === null) throw new ThreeDSecureError('misconfigured', 'submitAcsForm: the document has no body.');
 
   const element = document.createElement('form');
   // Every attribute is set before the fields exist: afterwards a field named `action`,
@@ -53,7 +52,7 @@ export function submitAcsForm(form: ParsedAcsForm, options: SubmitAcsFormOptions
  * (UTF-8) came from a visible control and is rebuilt as a textarea, which keeps its value.
  */
 function createFieldControl(document: Document, name: string, value: string): HTMLInputElement | HTMLTextAreaElement {
-  if (value !== 'UTF-8' && name.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) === '_charset_') {
+  if (value !== 'UTF-8' && asciiLowercase(name) === '_charset_') {
     const textarea = document.createElement('textarea');
     textarea.name = name;
     textarea.value = value;
@@ -66,41 +65,33 @@ function createFieldControl(document: Document, name: string, value: string): HT
   return input;
 }
 
+// A hand-made value is checked as closely as a parsed one.
 function checkParsedForm(form: ParsedAcsForm): 'post' | 'get' {
   const candidate = form as Partial<Record<keyof ParsedAcsForm, unknown>> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.action !== 'string') {
-    throw notAForm('it has no action string');
-  }
-  const method = typeof candidate.method === 'string' ? candidate.method.toLowerCase() : undefined;
-  if (method !== 'post' && method !== 'get') throw notAForm('its method is neither POST nor GET');
-  const fields = candidate.fields;
+  const method = typeof candidate?.method === 'string' ? candidate.method.toLowerCase() : '';
+  const isString = (value: unknown) => typeof value === 'string';
   const wellFormed =
-    Array.isArray(fields) &&
-    fields.every((field: unknown) => Array.isArray(field) && field.length === 2 && typeof field[0] === 'string' && typeof field[1] === 'string');
-  if (!wellFormed) throw notAForm('its fields are not [name, value] pairs of strings');
-  for (const key of ['enctype', 'acceptCharset'] as const) {
-    if (candidate[key] !== undefined && typeof candidate[key] !== 'string') throw notAForm(`its ${key} is not a string`);
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    isString(candidate.action) &&
+    (method === 'post' || method === 'get') &&
+    Array.isArray(candidate.fields) &&
+    candidate.fields.every((field: unknown) => Array.isArray(field) && field.length === 2 && isString(field[0]) && isString(field[1])) &&
+    [candidate.enctype, candidate.acceptCharset].every((value) => value === undefined || isString(value));
+  if (!wellFormed) {
+    throw new ThreeDSecureError('acs_html_invalid', 'submitAcsForm needs a form from parseAcsHtml: string action, POST or GET method, [name, value] string pairs.');
   }
-  return method;
+  return method as 'post' | 'get';
 }
 
 // A parsed value may be hand-made, so the action is checked again: never a script-bearing URL.
 function checkAction(action: string, allowedActionOrigins: readonly string[] | undefined): void {
-  if (allowedActionOrigins !== undefined) {
-    assertAllowedActionUrl(action, normalizeAllowedOrigins(allowedActionOrigins));
-    return;
-  }
+  if (allowedActionOrigins !== undefined) return assertAllowedActionUrl(action, normalizeAllowedOrigins(allowedActionOrigins));
   let protocol: string | undefined;
   try {
     protocol = new URL(action).protocol;
   } catch {
-    protocol = undefined;
+    // Not an absolute URL.
   }
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new ThreeDSecureError('acs_action_not_allowed', `Refused to submit the ACS form to ${quoteUrl(action)}: only absolute https (or http) URLs can be submitted.`);
-  }
-}
-
-function notAForm(reason: string): ThreeDSecureError {
-  return new ThreeDSecureError('acs_html_invalid', `submitAcsForm needs a parsed ACS form: ${reason}.`);
+  if (protocol !== 'https:' && protocol !== 'http:') throw refused(action, 'only absolute http(s) URLs can be submitted');
 }
