@@ -15,68 +15,32 @@ const DIRNAME_INPUT_TYPES = new Set(['hidden', 'text', 'search', 'tel', 'url', '
  */
 export function constructEntryList(form: HTMLFormElement): Entry[] {
   const entries: Entry[] = [];
-  for (const control of Array.from(formControls(form))) {
-    if (control.closest('datalist') !== null || control.matches(':disabled')) continue;
-    switch (control.localName) {
-      case 'input':
-        appendInputEntries(control as HTMLInputElement, entries);
-        break;
-      case 'select':
-        appendSelectEntries(control as HTMLSelectElement, entries);
-        break;
-      case 'textarea':
-        appendTextareaEntries(control as HTMLTextAreaElement, entries);
-        break;
-      default:
-      // button, fieldset, output, object: listed but never submitted without a submitter.
+  for (const control of Array.from(formControls(form)) as Array<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>) {
+    const name = readAttribute(control, 'name');
+    // Unnamed controls, and button, fieldset, output, object (listed but never submitted without a submitter).
+    if (!name || control.closest('datalist') !== null || control.matches(':disabled')) continue;
+    const tag = control.localName;
+    if (tag === 'select') {
+      // `:disabled` covers an option inside a disabled optgroup.
+      for (const option of Array.from(control.options)) if (option.selected && !option.matches(':disabled')) entries.push([name, option.value]);
+      continue;
     }
+    const type: string = control.type;
+    if (tag === 'input') {
+      if (BUTTON_INPUT_TYPES.has(type) || ((type === 'checkbox' || type === 'radio') && !control.checked)) continue;
+      // No file is ever selected in parsed markup: a browser sends an empty file with an empty name.
+      // `.value` is the sanitised value (number, email, color…) and "on" for a checkbox without value.
+      entries.push([name, type === 'file' ? '' : type === 'hidden' && asciiLowercase(name) === '_charset_' ? 'UTF-8' : control.value]);
+      if (!DIRNAME_INPUT_TYPES.has(type)) continue;
+    } else if (tag === 'textarea') {
+      entries.push([name, control.value]);
+    } else {
+      continue;
+    }
+    const dirname = readAttribute(control, 'dirname');
+    if (dirname) entries.push([dirname, directionality(control)]);
   }
   return entries;
-}
-
-function controlName(control: Element): string | undefined {
-  const name = readAttribute(control, 'name');
-  return name === null || name === '' ? undefined : name;
-}
-
-function appendInputEntries(input: HTMLInputElement, entries: Entry[]): void {
-  const type = input.type;
-  if (BUTTON_INPUT_TYPES.has(type)) return;
-  if ((type === 'checkbox' || type === 'radio') && !input.checked) return;
-  const name = controlName(input);
-  if (name === undefined) return;
-  if (type === 'file') {
-    // No file is ever selected in parsed markup: a browser sends an empty file with an empty name.
-    entries.push([name, '']);
-  } else if (type === 'hidden' && asciiLowercase(name) === '_charset_') {
-    entries.push([name, 'UTF-8']);
-  } else {
-    // `.value` is the sanitised value (number, email, color…) and "on" for a checkbox without value.
-    entries.push([name, input.value]);
-  }
-  if (DIRNAME_INPUT_TYPES.has(type)) appendDirname(input, entries);
-}
-
-function appendSelectEntries(select: HTMLSelectElement, entries: Entry[]): void {
-  const name = controlName(select);
-  if (name === undefined) return;
-  for (const option of Array.from(select.options)) {
-    // `:disabled` covers an option inside a disabled optgroup.
-    if (option.selected && !option.matches(':disabled')) entries.push([name, option.value]);
-  }
-}
-
-function appendTextareaEntries(textarea: HTMLTextAreaElement, entries: Entry[]): void {
-  const name = controlName(textarea);
-  if (name === undefined) return;
-  entries.push([name, textarea.value]);
-  appendDirname(textarea, entries);
-}
-
-function appendDirname(control: HTMLInputElement | HTMLTextAreaElement, entries: Entry[]): void {
-  const dirname = readAttribute(control, 'dirname');
-  if (dirname === null || dirname === '') return;
-  entries.push([dirname, directionality(control)]);
 }
 
 function directionality(control: Element): 'ltr' | 'rtl' {
