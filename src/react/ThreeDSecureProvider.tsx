@@ -59,7 +59,7 @@ export interface ThreeDSecureContextValue {
  * Kuroco-only app does not carry it.
  */
 export type ThreeDSecureProviderState = Omit<ThreeDSecureContextValue, 't' | 'errorMessage'> & {
-  /** PAY.JP: how to load pay.js, when the backend cannot (a hand-written backend without `createPayjs`). */
+  /** PAY.JP: how pay.js is loaded (publicKey and the provider's settings); null without a public key. */
   payjs: PayjpGetterOptions | null;
 };
 
@@ -86,13 +86,13 @@ export function ThreeDSecureProvider({
   if (payjpBackend && workflow !== 'redirect' && !publicKey) {
     throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> with a PAY.JP backend needs publicKey="pk_…" (or workflow="redirect").');
   }
+  const payjs = useMemo<PayjpGetterOptions | null>(
+    () => (payjpBackend && publicKey ? { publicKey, locale, threeDSecureWorkflow: workflow, jsUrl, nonce } : null),
+    [payjpBackend, publicKey, locale, workflow, jsUrl, nonce],
+  );
+  // Without `createPayjs` (a hand-written backend) the PAY.JP hooks load pay.js themselves (usePayjpState).
   const createPayjs = payjpBackend ? backend.createPayjs : undefined;
-  const [payjs, getPayjp] = useMemo(() => {
-    if (!payjpBackend || !publicKey) return [null, null];
-    const options: PayjpGetterOptions = { publicKey, locale, threeDSecureWorkflow: workflow, ...(jsUrl ? { jsUrl } : {}), ...(nonce ? { nonce } : {}) };
-    // Without `createPayjs` the PAY.JP hooks load pay.js themselves (usePayjpContext).
-    return createPayjs ? [null, createPayjs(options)] : [options, null];
-  }, [payjpBackend, createPayjs, publicKey, locale, workflow, jsUrl, nonce]);
+  const getPayjp = useMemo(() => (payjs && createPayjs ? createPayjs(payjs) : null), [payjs, createPayjs]);
   // Fetch pay.js as soon as the provider mounts, so a click costs only the backend round trip.
   useEffect(() => {
     getPayjp?.().catch(() => undefined);

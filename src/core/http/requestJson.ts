@@ -44,12 +44,11 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
       }
       throw new ThreeDSecureError('network_error', `Could not reach ${request.url}`, { cause });
     }
-    const text = await response.text().catch(() => '');
     let body: unknown;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = JSON.parse(await response.text());
     } catch {
-      body = undefined;
+      // Empty, not JSON, or unreadable: no body.
     }
     return { status: response.status, headers: response.headers, body };
   } finally {

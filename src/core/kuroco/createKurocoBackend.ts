@@ -1,10 +1,16 @@
 import { ThreeDSecureError } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { assertSameOriginPath } from '../returnPath';
-import { isRecord, parseKurocoError, readKurocoRequestId } from './parseKurocoError';
+import { isRecord, parseKurocoError, readKurocoRequestId, stringOr } from './parseKurocoError';
 import type { KurocoBackend, KurocoBackendOptions, KurocoOrderInput, KurocoPaymentStatus, KurocoPurchaseResult } from './types';
 
 const DEFAULT_PATHS = { purchase: 'ec/order', orderDetails: 'ec/order/{ec_order_id}' } as const;
+
+// `object[key]` when it is a record, else an empty one.
+const recordAt = (object: Record<string, unknown>, key: string): Record<string, unknown> => {
+  const value = object[key];
+  return isRecord(value) ? value : {};
+};
 
 /** The default reading of `details`: `payment_status` 'paid' / 'payment_failed'. */
 export function readDefaultPaymentStatus(details: Record<string, unknown>): KurocoPaymentStatus {
@@ -66,13 +72,11 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
     returnPath,
     async purchase(order: KurocoOrderInput, init = {}): Promise<KurocoPurchaseResult> {
       const returnUrl = options.absoluteReturnUrl ? new URL(returnPath, globalThis.location?.origin).toString() : returnPath;
-      const cardOptions = isRecord(order.card_options) ? order.card_options : {};
-      const payload = { ...order, card_options: { ...cardOptions, card_3dsec_return_url: returnUrl } };
+      const payload = { ...order, card_options: { ...recordAt(order, 'card_options'), card_3dsec_return_url: returnUrl } };
       const { body, requestId } = await send('POST', endpoint(paths.purchase), payload, init.signal);
       const ids = Array.isArray(body.ids) ? body.ids.map(Number).filter((id) => Number.isInteger(id) && id > 0) : [];
-      const ext = isRecord(body.ext_data) ? body.ext_data : {};
-      const resp = isRecord(ext.credit_card_3dsec_resp) ? ext.credit_card_3dsec_resp : {};
-      const acsHtml = typeof resp.out_acs_html === 'string' && resp.out_acs_html.trim() !== '' ? resp.out_acs_html : null;
+      const resp = recordAt(recordAt(body, 'ext_data'), 'credit_card_3dsec_resp');
+      const acsHtml = stringOr(resp.out_acs_html)?.trim() ? (resp.out_acs_html as string) : null;
       if (ids.length === 0) {
         throw new ThreeDSecureError('invalid_response', 'Kuroco confirmed the purchase but sent no order id (`ids`)', { requestId });
       }
