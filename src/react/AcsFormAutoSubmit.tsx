@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import { parseAcsHtml } from '../core/acs/parseAcsHtml';
-import { submitAcsForm } from '../core/acs/submitAcsForm';
+import { submitParsedForm } from '../core/acs/submitAcsForm';
 import type { ParsedAcsForm } from '../core/acs/types';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import { ACS_MESSAGES, type AcsMessageKey } from '../core/acs/messages';
@@ -84,7 +84,7 @@ export function AcsFormAutoSubmit({
     if (!submittedKeys.has(key)) {
       submittedKeys.add(key);
       try {
-        submitAcsForm(parsed.form, target ? { target } : {});
+        submitParsedForm(parsed.form, target);
         callbacks.current.onSubmit?.(parsed.form);
       } catch (error) {
         failed = true;
@@ -108,7 +108,7 @@ export function AcsFormAutoSubmit({
 
   const submitManually = () => {
     if (!parsed?.form) return;
-    submitAcsForm(parsed.form, target ? { target } : {});
+    submitParsedForm(parsed.form, target);
     onSubmit?.(parsed.form);
   };
 

@@ -19,17 +19,25 @@ import type { ParsedAcsForm, SubmitAcsFormOptions } from './types';
 export function submitAcsForm(form: ParsedAcsForm, options: SubmitAcsFormOptions = {}): HTMLFormElement {
   const document = options.document ?? globalThis.document;
   if (document === undefined) throw needsBrowser('submitAcsForm', 'document');
-  const method = checkParsedForm(form);
+  checkParsedForm(form);
   checkAction(form.action, options.allowedActionOrigins);
+  return submitParsedForm(form, options.target, document);
+}
+
+/**
+ * `submitAcsForm` without its checks, for a value `parseAcsHtml` has just produced (it holds what
+ * they check, and stricter: the action policy): `<AcsFormAutoSubmit>` uses it. Internal.
+ */
+export function submitParsedForm(form: ParsedAcsForm, target: string | undefined, document: Document = globalThis.document): HTMLFormElement {
   const container = document.body ?? document.documentElement;
   if (container === null) throw new ThreeDSecureError('misconfigured', 'submitAcsForm: the document has no body.');
 
   const element = document.createElement('form');
   // Every attribute is set before the fields exist: afterwards a field named `action`,
   // `setAttribute` or `append` would shadow the form's own members.
-  element.setAttribute('method', method);
+  element.setAttribute('method', form.method.toLowerCase());
   element.setAttribute('action', form.action);
-  if (options.target !== undefined && options.target !== '') element.setAttribute('target', options.target);
+  if (target) element.setAttribute('target', target);
   if (form.enctype !== undefined) element.setAttribute('enctype', form.enctype);
   if (form.acceptCharset !== undefined) element.setAttribute('accept-charset', form.acceptCharset);
   element.hidden = true;
@@ -66,7 +74,7 @@ function createFieldControl(document: Document, name: string, value: string): HT
 }
 
 // A hand-made value is checked as closely as a parsed one.
-function checkParsedForm(form: ParsedAcsForm): 'post' | 'get' {
+function checkParsedForm(form: ParsedAcsForm): void {
   const candidate = form as Partial<Record<keyof ParsedAcsForm, unknown>> | null;
   const method = typeof candidate?.method === 'string' ? candidate.method.toLowerCase() : '';
   const isString = (value: unknown) => typeof value === 'string';
@@ -81,7 +89,6 @@ function checkParsedForm(form: ParsedAcsForm): 'post' | 'get' {
   if (!wellFormed) {
     throw new ThreeDSecureError('acs_html_invalid', 'submitAcsForm needs a form from parseAcsHtml: string action, POST or GET method, [name, value] string pairs.');
   }
-  return method as 'post' | 'get';
 }
 
 // A parsed value may be hand-made, so the action is checked again: never a script-bearing URL.
