@@ -44,12 +44,10 @@ export interface AttemptStore {
 export const ATTEMPT_STORAGE_KEY = 'react-3ds-kit:attempt';
 
 function isAttempt(value: unknown): value is SavedAttempt {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<KurocoAttempt> & Partial<PayjpAttempt>;
-  if (typeof v.id !== 'string' || typeof v.createdAt !== 'number') return false;
-  if (v.provider === 'kuroco') return Array.isArray(v.orderIds) && v.orderIds.every((id) => Number.isInteger(id));
-  if (v.provider === 'payjp') return typeof v.resourceId === 'string' && (v.kind === 'card' || v.kind === 'charge' || v.kind === 'token');
-  return false;
+  const v = value as (Partial<KurocoAttempt> & Partial<PayjpAttempt>) | null | undefined;
+  if (typeof v?.id !== 'string' || typeof v.createdAt !== 'number') return false;
+  if (v.provider === 'kuroco') return Array.isArray(v.orderIds) && v.orderIds.every(Number.isInteger);
+  return v.provider === 'payjp' && typeof v.resourceId === 'string' && ['card', 'charge', 'token'].includes(v.kind as string);
 }
 
 function defaultStorage(): Storage | null {
