@@ -52,7 +52,7 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
       credentials: options.auth.type === 'cookie' ? 'include' : 'same-origin',
       timeoutMs,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-      ...(signal ? { signal } : {}),
+      signal,
     });
     if (response.status < 200 || response.status >= 300) throw parseKurocoError(response.status, response.headers, response.body);
     if (!isRecord(response.body)) {
