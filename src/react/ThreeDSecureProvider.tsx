@@ -1,6 +1,6 @@
 'use client';
 import { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { createAttemptStore, type AttemptStore } from '../core/attempt/attemptStore';
 import { ThreeDSecureError } from '../core/errors';
 import type { KurocoBackend } from '../core/kuroco/types';
@@ -66,6 +66,19 @@ export type ThreeDSecureProviderState = Omit<ThreeDSecureContextValue, 't' | 'er
 const ThreeDSecureContext = createContext<ThreeDSecureProviderState | null>(null);
 
 /** Supplies the backend, language and attempt storage to the kit's hooks and components. */
+// One private client per backend object, so a purchase under way survives the provider remounting
+// (a route change and back): its answer and 3-D Secure hand-off are still there for the new tree.
+const privateClients = new WeakMap<object, QueryClient>();
+
+function privateClientFor(backend: ThreeDSecureBackend): QueryClient {
+  let client = privateClients.get(backend);
+  if (!client) {
+    client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+    privateClients.set(backend, client);
+  }
+  return client;
+}
+
 export function ThreeDSecureProvider({
   backend,
   locale = 'ja',
@@ -78,8 +91,7 @@ export function ThreeDSecureProvider({
   nonce,
   children,
 }: ThreeDSecureProviderProps) {
-  const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
-  const client = queryClient ?? ownClient;
+  const client = queryClient ?? privateClientFor(backend);
   const attempts = useMemo(() => (storage === undefined ? createAttemptStore() : createAttemptStore(storage)), [storage]);
   const payjpBackend = backend?.provider === 'payjp';
   // The redirect workflow needs no pay.js, unless card fields are used: then the key is needed anyway.

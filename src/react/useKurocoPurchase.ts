@@ -1,6 +1,6 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { useMutation, useMutationState, type MutationState, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import { purchaseWithThreeDSecure } from '../core/kuroco/purchaseWithThreeDSecure';
 import type { KurocoOrderInput, KurocoPurchaseResult } from '../core/kuroco/types';
@@ -24,13 +24,17 @@ export interface UseKurocoPurchaseResult {
  * Places a Kuroco order with 3-D Secure. One request per purchase however often it is called; the
  * order ids are saved for the return page before the answer is handed back.
  */
+const PURCHASE_KEY = ['react-3ds-kit', 'kuroco', 'purchase'];
+
+// One per QueryClient (one per provider): the purchase under way, and after a 3-D Secure hand-off its
+// answer, outlive the component that started it, so a remount neither orders twice nor drops the hand-off.
+const inFlight = new WeakMap<QueryClient, Promise<KurocoPurchaseResult>>();
+
 export function useKurocoPurchase(): UseKurocoPurchaseResult {
   const { backend, attempts, queryClient } = useProviderState('useKurocoPurchase()', 'kuroco');
-  // The lock lives outside react-query's state because two clicks in one tick both see `isPending === false`.
-  const inFlight = useRef<Promise<KurocoPurchaseResult> | null>(null);
-  const mutation = useMutation<KurocoPurchaseResult, ThreeDSecureError, KurocoOrderInput>(
+  const { mutateAsync } = useMutation<KurocoPurchaseResult, ThreeDSecureError, KurocoOrderInput>(
     {
-      mutationKey: ['react-3ds-kit', 'kuroco', 'purchase'],
+      mutationKey: PURCHASE_KEY,
       mutationFn: async (order) => {
         try {
           return await purchaseWithThreeDSecure(backend, order, attempts);
@@ -41,26 +45,32 @@ export function useKurocoPurchase(): UseKurocoPurchaseResult {
     },
     queryClient,
   );
-  const { mutateAsync, reset: resetMutation } = mutation;
+  // Read from the cache rather than this component's observer: a remounted component sees the purchase it did not start.
+  const states = useMutationState(
+    { filters: { mutationKey: PURCHASE_KEY }, select: (mutation) => mutation.state as MutationState<KurocoPurchaseResult, ThreeDSecureError, KurocoOrderInput> },
+    queryClient,
+  );
+  const latest = states[states.length - 1];
 
   const purchaseAsync = useCallback(
     (order: KurocoOrderInput) => {
-      if (inFlight.current) return inFlight.current;
+      const pending = inFlight.get(queryClient);
+      if (pending) return pending;
       const request = mutateAsync(order).then(
         (result) => {
-          // After a hand-off the page is leaving for the issuer: keep the lock so nothing is sent twice.
-          if (result.acsHtml === null) inFlight.current = null;
+          // After a hand-off the page is leaving for the issuer: keep the answer so nothing is sent twice.
+          if (result.acsHtml === null) inFlight.delete(queryClient);
           return result;
         },
         (error: unknown) => {
-          inFlight.current = null;
+          inFlight.delete(queryClient);
           throw error;
         },
       );
-      inFlight.current = request;
+      inFlight.set(queryClient, request);
       return request;
     },
-    [mutateAsync],
+    [mutateAsync, queryClient],
   );
 
   const purchase = useCallback(
@@ -72,17 +82,19 @@ export function useKurocoPurchase(): UseKurocoPurchaseResult {
   );
 
   const reset = useCallback(() => {
-    inFlight.current = null;
-    resetMutation();
-  }, [resetMutation]);
+    inFlight.delete(queryClient);
+    const cache = queryClient.getMutationCache();
+    for (const mutation of cache.findAll({ mutationKey: PURCHASE_KEY })) cache.remove(mutation);
+  }, [queryClient]);
 
+  const status = latest?.status ?? 'idle';
   return {
     purchase,
     purchaseAsync,
-    status: mutation.status,
-    isPending: mutation.isPending,
-    data: mutation.data,
-    error: mutation.error,
+    status,
+    isPending: status === 'pending',
+    data: latest?.data,
+    error: latest?.error ?? null,
     reset,
   };
 }

@@ -163,3 +163,31 @@ describe('useThreeDSecureReturn', () => {
     expect(await screen.findByText('お支払いが完了しました。')).toBeInTheDocument();
   });
 });
+
+describe('a remount during the purchase', () => {
+  it('neither orders twice nor drops the hand-off to the issuer', async () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
+    let answer: (result: KurocoPurchaseResult) => void = () => undefined;
+    const purchase = vi.fn(() => new Promise<KurocoPurchaseResult>((resolve) => (answer = resolve)));
+    const backend = fakeBackend({ purchase });
+    const Wrapper = wrapperFor(backend);
+    const checkout = (key: string) => (
+      <Wrapper>
+        <KurocoCheckout key={key} order={{ ec_payment_id: 58, product_id: 1, quantity: 1 }} />
+      </Wrapper>
+    );
+    const view = render(checkout('first'));
+    fireEvent.click(screen.getByRole('button', { name: '注文を確定する' }));
+    await waitFor(() => expect(purchase).toHaveBeenCalledTimes(1));
+    // The app re-keys the checkout while the order is on its way.
+    view.rerender(checkout('second'));
+    fireEvent.click(screen.getByRole('button', { name: '注文を確定する' }));
+    await act(async () => {
+      answer({ orderIds: [501], messages: [], acsHtml: '<form name="submitForm" action="https://acs.example.jp/3ds" method="post"><input type="hidden" name="a" value="1"></form>' });
+    });
+    expect(await screen.findByText('カード会社の本人認証（3Dセキュア）画面へ移動しています…')).toBeInTheDocument();
+    expect(purchase).toHaveBeenCalledTimes(1);
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(sessionStorage.getItem(ATTEMPT_STORAGE_KEY) ?? 'null')).toMatchObject({ orderIds: [501] });
+  });
+});
