@@ -65,20 +65,18 @@ export type ThreeDSecureProviderState = Omit<ThreeDSecureContextValue, 't' | 'er
 
 const ThreeDSecureContext = createContext<ThreeDSecureProviderState | null>(null);
 
-/** Supplies the backend, language and attempt storage to the kit's hooks and components. */
 // One private client per backend object, so a purchase under way survives the provider remounting
 // (a route change and back): its answer and 3-D Secure hand-off are still there for the new tree.
+// react-query never retries mutations by default, which is what a payment needs.
 const privateClients = new WeakMap<object, QueryClient>();
 
 function privateClientFor(backend: ThreeDSecureBackend): QueryClient {
-  let client = privateClients.get(backend);
-  if (!client) {
-    client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-    privateClients.set(backend, client);
-  }
+  const client = privateClients.get(backend) ?? new QueryClient();
+  privateClients.set(backend, client);
   return client;
 }
 
+/** Supplies the backend, language and attempt storage to the kit's hooks and components. */
 export function ThreeDSecureProvider({
   backend,
   locale = 'ja',
@@ -92,11 +90,12 @@ export function ThreeDSecureProvider({
   children,
 }: ThreeDSecureProviderProps) {
   const client = queryClient ?? privateClientFor(backend);
-  const attempts = useMemo(() => (storage === undefined ? createAttemptStore() : createAttemptStore(storage)), [storage]);
+  // undefined picks sessionStorage (the parameter's default); null keeps attempts in memory.
+  const attempts = useMemo(() => createAttemptStore(storage), [storage]);
   const payjpBackend = backend?.provider === 'payjp';
   // The redirect workflow needs no pay.js, unless card fields are used: then the key is needed anyway.
   if (payjpBackend && workflow !== 'redirect' && !publicKey) {
-    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> with a PAY.JP backend needs publicKey="pk_…" (or workflow="redirect").');
+    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: a PAY.JP backend needs publicKey="pk_…" (or workflow="redirect")');
   }
   const payjs = useMemo<PayjpGetterOptions | null>(
     () => (payjpBackend && publicKey ? { publicKey, locale, threeDSecureWorkflow: workflow, jsUrl, nonce } : null),

@@ -24,7 +24,7 @@ export interface UseKurocoPurchaseResult {
  * Places a Kuroco order with 3-D Secure. One request per purchase however often it is called; the
  * order ids are saved for the return page before the answer is handed back.
  */
-const PURCHASE_KEY = ['react-3ds-kit', 'kuroco', 'purchase'];
+const PURCHASE_KEY = ['react-3ds-kit:kuroco-purchase'];
 
 // One per QueryClient (one per provider): the purchase under way, and after a 3-D Secure hand-off its
 // answer, outlive the component that started it, so a remount neither orders twice nor drops the hand-off.

@@ -56,7 +56,7 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
     });
     if (response.status < 200 || response.status >= 300) throw parseKurocoError(response.status, response.headers, response.body);
     if (!isRecord(response.body)) {
-      throw new ThreeDSecureError('invalid_response', `Kuroco answered ${response.status} without a JSON object from ${url}`, {
+      throw new ThreeDSecureError('invalid_response', `Kuroco answered ${response.status} without JSON: ${url}`, {
         status: response.status,
       });
     }
@@ -78,7 +78,7 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
       const resp = recordAt(recordAt(body, 'ext_data'), 'credit_card_3dsec_resp');
       const acsHtml = stringOr(resp.out_acs_html)?.trim() ? (resp.out_acs_html as string) : null;
       if (ids.length === 0) {
-        throw new ThreeDSecureError('invalid_response', 'Kuroco confirmed the purchase but sent no order id (`ids`)', { requestId });
+        throw new ThreeDSecureError('invalid_response', 'Kuroco sent no order id (`ids`)', { requestId });
       }
       const messages = Array.isArray(body.messages) ? body.messages.filter((m): m is string => typeof m === 'string') : [];
       return { orderIds: ids, messages, acsHtml, ...(requestId === undefined ? {} : { requestId }) };
