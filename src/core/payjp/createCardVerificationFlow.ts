@@ -74,6 +74,7 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
   const { update, set, getSnapshot, track, flow } = createFlowRunner<CardVerificationState>(IDLE);
 
   async function redirect(verification: CardVerification, signal: AbortSignal): Promise<CardVerificationState> {
+    update({ verification });
     await leaveForStartPage({ ...options, kind: 'card', resourceId: verification.id, signal, navigate: (url) => leave(url, update, options.navigate) });
     return getSnapshot();
   }
@@ -104,10 +105,11 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
   }
 
   return flow<StartCardVerificationOptions>(async ({ cardId, workflow = options.workflow ?? 'iframe' }, signal) => {
+    // The request leaves before React re-renders for the new state: the click costs one round trip.
+    const creating = options.backend.createCardVerification(cardId, { signal });
     set({ ...IDLE, status: 'creating', cardId, workflow });
     try {
-      const verification = await options.backend.createCardVerification(cardId, { signal });
-      update({ status: 'challenging', verification });
+      const verification = await creating;
       if (workflow === 'redirect') return await redirect(verification, signal);
       const shown = await showChallenge({
         resourceId: verification.id,
@@ -117,7 +119,11 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
         ...(options.dialogOptions ? { dialogOptions: options.dialogOptions } : {}),
         neverStarted: async () => (await options.backend.getCardVerification(verification.id, { signal })).state === 'created',
         signal,
-        track,
+        // "challenging" once pay.js has put its screen up, so no re-render delays the overlay.
+        track: (ui) => {
+          track(ui);
+          if (ui) update({ status: 'challenging', verification });
+        },
       });
       if (shown.kind === 'fallback-redirect') return await redirect(verification, signal);
       if (shown.workflow !== workflow) update({ workflow: shown.workflow });

@@ -79,6 +79,7 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   }
 
   async function redirect(charge: ChargeSummary, signal: AbortSignal): Promise<ChargeState> {
+    update({ charge });
     await leaveForStartPage({
       ...options,
       kind: 'charge',
@@ -117,11 +118,12 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   }
 
   return flow<StartChargeOptions>(async ({ workflow = options.workflow ?? 'iframe', ...body }, signal) => {
+    // The request leaves before React re-renders for the new state: the click costs one round trip.
+    const creating = options.backend.createCharge(body, { signal });
     set({ ...IDLE, status: 'creating', workflow });
     try {
-      const charge = await options.backend.createCharge(body, { signal });
+      const charge = await creating;
       if (charge.outcome !== 'pending') return settle(charge);
-      update({ status: 'challenging', charge });
       if (workflow === 'redirect') return await redirect(charge, signal);
       const shown = await showChallenge({
         resourceId: charge.id,
@@ -132,7 +134,11 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
         // A charge has no "started" state to read: only pay.js's own word tells a blocked popup.
         neverStarted: async () => false,
         signal,
-        track,
+        // "challenging" once pay.js has put its screen up, so no re-render delays the overlay.
+        track: (ui) => {
+          track(ui);
+          if (ui) update({ status: 'challenging', charge });
+        },
       });
       if (shown.kind === 'fallback-redirect') return await redirect(charge, signal);
       if (shown.workflow !== workflow) update({ workflow: shown.workflow });
