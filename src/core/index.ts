@@ -39,6 +39,8 @@ export type { PayjpInitOptions, PayjpInstance, PayjpStatic, PayjsLocale, ThreeDS
 export { createPayjpBackend } from './payjp/createPayjpBackend';
 export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
 export { DEFAULT_CARD_POLL_DELAYS_MS, createCardVerificationFlow } from './payjp/createCardVerificationFlow';
+export { DEFAULT_FLOW_POLL_DELAYS_MS } from './payjp/createFlowRunner';
+export type { PayjpFlowOptions, RunnableFlow } from './payjp/createFlowRunner';
 export type {
   CardVerificationFlow,
   CardVerificationFlowOptions,

@@ -1,10 +1,8 @@
-import type { AttemptStore } from '../attempt/attemptStore';
 import { ThreeDSecureError, toThreeDSecureError } from '../errors';
 import { sleep } from '../return/sleep';
-import type { PayjpBackend } from './createPayjpBackend';
-import { createFlowRunner, type RunnableFlow } from './createFlowRunner';
+import { DEFAULT_FLOW_POLL_DELAYS_MS, createFlowRunner, type PayjpFlowOptions, type RunnableFlow } from './createFlowRunner';
 import { leave, leaveForStartPage } from './leaveForStartPage';
-import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
+import type { ThreeDSecureWorkflow } from './payjs';
 import type { CardVerification } from './protocol';
 import { showChallenge, type ChallengeEnd } from './showChallenge';
 
@@ -37,31 +35,13 @@ export interface StartCardVerificationOptions {
   workflow?: ThreeDSecureWorkflow;
 }
 
-export interface CardVerificationFlowOptions {
-  backend: PayjpBackend;
-  /** The payjs instance (the provider loads pay.js before any click). */
-  getPayjp(): Promise<PayjpInstance>;
-  attempts: AttemptStore;
-  /** @default 'iframe' */
-  workflow?: ThreeDSecureWorkflow;
-  /** What replaces a blocked sub-window. `'none'` reports `popup_blocked`. @default 'iframe' */
-  popupFallback?: 'iframe' | 'redirect' | 'none';
-  dialogOptions?: ThreeDSecureDialogOptions;
-  /** For the redirect workflow: one of the server's `returnUrls` (the first when absent). */
-  returnUrl?: string;
-  /**
-   * Waits before each result read after the challenge: the issuer's result can land a few seconds
-   * after its screen closes. @default [0, 500, 1000, 2000, 3000, 5000, 8000]
-   */
-  pollDelaysMs?: readonly number[];
-  /** Leaves the page for the redirect workflow. @default location.assign */
-  navigate?(url: string): void;
-}
+/** Options of {@link createCardVerificationFlow}. */
+export type CardVerificationFlowOptions = PayjpFlowOptions;
 
 /** The customer-card verification flow: `start`, `cancel`, `reset` and its state. */
 export type CardVerificationFlow = RunnableFlow<CardVerificationState, StartCardVerificationOptions>;
 
-export const DEFAULT_CARD_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
+export const DEFAULT_CARD_POLL_DELAYS_MS = DEFAULT_FLOW_POLL_DELAYS_MS;
 const IDLE: CardVerificationState = { status: 'idle', cardId: null, workflow: null, verification: null, error: null };
 
 /**

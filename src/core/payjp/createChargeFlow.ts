@@ -1,10 +1,8 @@
-import type { AttemptStore } from '../attempt/attemptStore';
 import { ThreeDSecureError, isThreeDSecureError, toThreeDSecureError } from '../errors';
 import { sleep } from '../return/sleep';
-import type { PayjpBackend } from './createPayjpBackend';
-import { createFlowRunner, type RunnableFlow } from './createFlowRunner';
+import { DEFAULT_FLOW_POLL_DELAYS_MS, createFlowRunner, type PayjpFlowOptions, type RunnableFlow } from './createFlowRunner';
 import { leave, leaveForStartPage } from './leaveForStartPage';
-import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
+import type { ThreeDSecureWorkflow } from './payjs';
 import type { ChargeSummary } from './protocol';
 import { showChallenge, type ChallengeEnd } from './showChallenge';
 
@@ -29,28 +27,13 @@ export interface StartChargeOptions {
   workflow?: ThreeDSecureWorkflow;
 }
 
-export interface ChargeFlowOptions {
-  backend: PayjpBackend;
-  getPayjp(): Promise<PayjpInstance>;
-  attempts: AttemptStore;
-  /** @default 'iframe' */
-  workflow?: ThreeDSecureWorkflow;
-  /** What replaces a blocked sub-window. @default 'iframe' */
-  popupFallback?: 'iframe' | 'redirect' | 'none';
-  dialogOptions?: ThreeDSecureDialogOptions;
-  /** Redirect workflow: one of the server's `returnUrls`. */
-  returnUrl?: string;
-  /** Waits before each read of the charge after the challenge. @default [0, 500, 1000, 2000, 3000, 5000, 8000] */
-  pollDelaysMs?: readonly number[];
-  /** Redirect workflow: how to leave for PAY.JP's start page. @default location.assign */
-  navigate?(url: string): void;
-}
+/** Options of {@link createChargeFlow}. */
+export type ChargeFlowOptions = PayjpFlowOptions;
 
 /** The charge-time 3-D Secure flow: `start`, `cancel`, `reset` and its state. */
 export type ChargeFlow = RunnableFlow<ChargeState, StartChargeOptions>;
 
 const IDLE: ChargeState = { status: 'idle', workflow: null, charge: null, error: null };
-const DEFAULT_DELAYS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 const AUTHENTICATED = new Set(['verified', 'attempted']);
 
 // Guest checkout: every later call about the charge carries the tag the server gave with it.
@@ -64,7 +47,7 @@ function tagged(charge: ChargeSummary, signal: AbortSignal) {
  * result is in. Nothing is charged twice: one create per start, and the server's finish is idempotent.
  */
 export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
-  const delays = options.pollDelaysMs ?? DEFAULT_DELAYS;
+  const delays = options.pollDelaysMs ?? DEFAULT_FLOW_POLL_DELAYS_MS;
   const { update, set, getSnapshot, track, flow } = createFlowRunner<ChargeState>(IDLE);
 
   function settle(charge: ChargeSummary): ChargeState {

@@ -1,6 +1,33 @@
+import type { AttemptStore } from '../attempt/attemptStore';
 import { ThreeDSecureError } from '../errors';
 import { createStore, type ReadableStore } from '../store';
+import type { PayjpBackend } from './createPayjpBackend';
+import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
 import type { PayjsUi } from './trackPayjsUi';
+
+/** What every PAY.JP 3-D Secure flow is built from (customer card, charge). */
+export interface PayjpFlowOptions {
+  backend: PayjpBackend;
+  /** The payjs instance (the provider loads pay.js before any click). */
+  getPayjp(): Promise<PayjpInstance>;
+  attempts: AttemptStore;
+  /** @default 'iframe' */
+  workflow?: ThreeDSecureWorkflow;
+  /** What replaces a blocked sub-window. `'none'` reports `popup_blocked`. @default 'iframe' */
+  popupFallback?: 'iframe' | 'redirect' | 'none';
+  dialogOptions?: ThreeDSecureDialogOptions;
+  /** Redirect workflow: one of the server's `returnUrls` (the first when absent). */
+  returnUrl?: string;
+  /**
+   * Waits before each read after the challenge: the issuer's result can land a few seconds after
+   * its screen closes. @default [0, 500, 1000, 2000, 3000, 5000, 8000]
+   */
+  pollDelaysMs?: readonly number[];
+  /** Redirect workflow: how to leave for PAY.JP's start page. @default location.assign */
+  navigate?(url: string): void;
+}
+
+export const DEFAULT_FLOW_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 
 /** What a PAY.JP flow exposes: a store, one run at a time, cancel and reset. */
 export interface RunnableFlow<S, O> extends ReadableStore<S> {
