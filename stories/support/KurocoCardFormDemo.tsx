@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { KurocoBackend, KurocoOrderInput, Locale } from '../../src/core';
-import { PaygentCardForm, ThreeDSecureProvider, ThreeDSecureReturnStatus } from '../../src/react';
+import { PaygentCardForm, ThreeDSecureProvider } from '../../src/react';
 import { DemoFrame } from './DemoFrame';
 import { createSandboxKurocoBackend } from './sandboxBackend';
 
@@ -35,7 +35,6 @@ export function KurocoCardFormDemo({ order, locale = 'ja', paygent = SANDBOX_PAY
     };
   });
   const frameName = `kuroco-card-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [returnedTo, setReturnedTo] = useState<string | null>(null);
   const en = locale === 'en';
 
   return (
@@ -48,15 +47,10 @@ export function KurocoCardFormDemo({ order, locale = 'ja', paygent = SANDBOX_PAY
         <PaygentCardForm paygent={paygent} order={order} target={frameName} allowedActionOrigins={[window.location.origin]} />
         <DemoFrame
           name={frameName}
-          heading={en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}
-          title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
-          onReturned={setReturnedTo}
+          locale={locale}
+          pollDelaysMs={pollDelaysMs}
+          retryAction={<a href="#top">{en ? 'Back to checkout' : 'ご注文手続きに戻る'}</a>}
         />
-        {returnedTo ? (
-          <section aria-label={en ? 'Return page' : '戻りページ'}>
-            <ThreeDSecureReturnStatus url={returnedTo} pollDelaysMs={pollDelaysMs} retryAction={<a href="#top">{en ? 'Back to checkout' : 'ご注文手続きに戻る'}</a>} />
-          </section>
-        ) : null}
       </main>
     </ThreeDSecureProvider>
   );

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { KurocoBackend, KurocoOrderInput, Locale } from '../../src/core';
-import { KurocoCheckout, ThreeDSecureProvider, ThreeDSecureReturnStatus } from '../../src/react';
+import { KurocoCheckout, ThreeDSecureProvider } from '../../src/react';
 import { DemoFrame } from './DemoFrame';
 import { createSandboxKurocoBackend } from './sandboxBackend';
 
@@ -22,7 +22,6 @@ export interface KurocoDemoProps {
 export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 300, 600, 900] }: KurocoDemoProps) {
   const [kuroco] = useState(() => backend ?? createSandboxKurocoBackend());
   const frameName = `kuroco-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [returnedTo, setReturnedTo] = useState<string | null>(null);
   const en = locale === 'en';
 
   return (
@@ -35,15 +34,10 @@ export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 3
         <KurocoCheckout order={order} target={frameName} allowedActionOrigins={[window.location.origin]} />
         <DemoFrame
           name={frameName}
-          heading={en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}
-          title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
-          onReturned={setReturnedTo}
+          locale={locale}
+          pollDelaysMs={pollDelaysMs}
+          retryAction={<a href="#top">{en ? 'Back to checkout' : 'ご注文手続きに戻る'}</a>}
         />
-        {returnedTo ? (
-          <section aria-label={en ? 'Return page' : '戻りページ'}>
-            <ThreeDSecureReturnStatus url={returnedTo} pollDelaysMs={pollDelaysMs} retryAction={<a href="#top">{en ? 'Back to checkout' : 'ご注文手続きに戻る'}</a>} />
-          </section>
-        ) : null}
       </main>
     </ThreeDSecureProvider>
   );

@@ -1,6 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { createPayjpBackend, type Locale, type ThreeDSecureWorkflow } from '../../src/core';
-import { PayjpCheckout, ThreeDSecureProvider, ThreeDSecureReturnStatus } from '../../src/react';
+import { PayjpCheckout, ThreeDSecureProvider } from '../../src/react';
 import { DemoFrame, type DemoFrameHandle } from './DemoFrame';
 import { POLL_DELAYS_MS } from './PayjpDemo';
 
@@ -23,8 +23,6 @@ export interface PayjpCheckoutDemoProps {
 export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split = false, locale = 'ja', late = false }: PayjpCheckoutDemoProps) {
   const [backend] = useState(() => createPayjpBackend({ baseUrl: late ? '/api/payjp-late' : '/api/payjp', allowedStartOrigins: [window.location.origin] }));
   const frame = useRef<DemoFrameHandle>(null);
-  const [returnedTo, setReturnedTo] = useState<string | null>(null);
-  const frameName = `payjp-checkout-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const en = locale === 'en';
   return (
     <ThreeDSecureProvider backend={backend} publicKey="pk_test_sandbox" jsUrl="/payjs/v2/pay.js" workflow={workflow} locale={locale}>
@@ -41,18 +39,7 @@ export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split =
         />
         {workflow === 'redirect' ? (
           <>
-            <DemoFrame
-              ref={frame}
-              name={frameName}
-              heading={en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}
-              title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
-              onReturned={setReturnedTo}
-            />
-            {returnedTo ? (
-              <section aria-label={en ? 'Return page' : '戻りページ'}>
-                <ThreeDSecureReturnStatus url={returnedTo} pollDelaysMs={POLL_DELAYS_MS} />
-              </section>
-            ) : null}
+            <DemoFrame ref={frame} locale={locale} pollDelaysMs={POLL_DELAYS_MS} />
           </>
         ) : null}
       </main>

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPayjpBackend, type Locale, type ThreeDSecureWorkflow } from '../../src/core';
-import { ThreeDSecureProvider, ThreeDSecureReturnStatus, VerifyCardButton } from '../../src/react';
+import { ThreeDSecureProvider, VerifyCardButton } from '../../src/react';
 import { DemoFrame, type DemoFrameHandle } from './DemoFrame';
 
 /** What the demo merchant backend (test/support/payjpDemoBackend.ts) says about its signed-in shopper. */
@@ -50,9 +50,7 @@ export function PayjpDemo({ workflow = 'iframe', locale = 'ja', policy = 'defaul
     createPayjpBackend({ baseUrl: policy === 'strict' ? '/api/payjp-strict' : '/api/payjp', allowedStartOrigins: [window.location.origin] }),
   );
   const cards = useDemoCards();
-  const frameName = `payjp-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const frame = useRef<DemoFrameHandle>(null);
-  const [returnedTo, setReturnedTo] = useState<string | null>(null);
   const en = locale === 'en';
 
   const card = cards ? (othersCard ? { id: cards.otherCustomersCardId, brand: 'JCB', last4: '0000' } : cards.cards[0]) : undefined;
@@ -83,18 +81,7 @@ export function PayjpDemo({ workflow = 'iframe', locale = 'ja', policy = 'defaul
         )}
         {workflow === 'redirect' ? (
           <>
-            <DemoFrame
-              ref={frame}
-              name={frameName}
-              heading={en ? "Shopper's browser (demo frame)" : '購入者のブラウザ（デモ用フレーム）'}
-              title={en ? '3-D Secure pages (sandbox)' : '3Dセキュア画面（サンドボックス）'}
-              onReturned={setReturnedTo}
-            />
-            {returnedTo ? (
-              <section aria-label={en ? 'Return page' : '戻りページ'}>
-                <ThreeDSecureReturnStatus url={returnedTo} pollDelaysMs={POLL_DELAYS_MS} />
-              </section>
-            ) : null}
+            <DemoFrame ref={frame} locale={locale} pollDelaysMs={POLL_DELAYS_MS} />
           </>
         ) : null}
       </main>

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { createPayjpBackend, toThreeDSecureError, type ThreeDSecureError, type ThreeDSecureWorkflow } from '../../src/core';
-import { PayjpCardElement, ThreeDSecureProvider, ThreeDSecureReturnStatus, usePayjpCard } from '../../src/react';
+import { PayjpCardElement, ThreeDSecureProvider, usePayjpCard } from '../../src/react';
 import { DemoFrame, type DemoFrameHandle } from './DemoFrame';
 import { POLL_DELAYS_MS } from './PayjpDemo';
 
@@ -57,8 +57,6 @@ function RegisterCard({ navigate }: { navigate(url: string): void }) {
 export function PayjpTokenDemo({ workflow = 'iframe' }: { workflow?: ThreeDSecureWorkflow }) {
   const [backend] = useState(() => createPayjpBackend({ baseUrl: '/api/payjp', allowedStartOrigins: [window.location.origin] }));
   const frame = useRef<DemoFrameHandle>(null);
-  const [returnedTo, setReturnedTo] = useState<string | null>(null);
-  const frameName = `payjp-token-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   return (
     <ThreeDSecureProvider backend={backend} publicKey="pk_test_sandbox" jsUrl="/payjs/v2/pay.js" workflow={workflow}>
       <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 560 }}>
@@ -66,12 +64,7 @@ export function PayjpTokenDemo({ workflow = 'iframe' }: { workflow?: ThreeDSecur
         <RegisterCard navigate={(url) => (workflow === 'redirect' ? frame.current?.navigate(url) : window.location.assign(url))} />
         {workflow === 'redirect' ? (
           <>
-            <DemoFrame ref={frame} name={frameName} heading="購入者のブラウザ（デモ用フレーム）" title="3Dセキュア画面（サンドボックス）" onReturned={setReturnedTo} />
-            {returnedTo ? (
-              <section aria-label="戻りページ">
-                <ThreeDSecureReturnStatus url={returnedTo} pollDelaysMs={POLL_DELAYS_MS} />
-              </section>
-            ) : null}
+            <DemoFrame ref={frame} pollDelaysMs={POLL_DELAYS_MS} />
           </>
         ) : null}
       </main>
