@@ -11,9 +11,10 @@
 // the overlay, and cancels it (odd cycles: cancel(); even: unmount). The heap is read over the
 // DevTools protocol after forced full GCs: V8's JS heap plus Blink's heap (DOM), separately.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSection } from './benchmarksFile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const write = process.argv.includes('--write');
@@ -119,12 +120,7 @@ if (write && !failed) {
     '  root until the test ends, which measured about 10 KB per remount and is not the kit\'s.',
     end,
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-  console.log(`\nwrote ${path.relative(root, file)}`);
+  writeSection(file, start, end, section, root);
 }
 
 if (failed) process.exit(1);

@@ -21,12 +21,12 @@
 //                ([data-outcome]) are parsed, i.e. the frame that paints them
 // The kit's own cost is (POST sent − click) + (overlay − POST answer): everything that is neither
 // the backend round trip nor the issuer page loading.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview, runnerImport } from 'vite';
 import { chromium } from 'playwright-core';
+import { writeSection } from './benchmarksFile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -340,10 +340,5 @@ if (write) {
     '- The issuer page time is the sandbox\'s page over loopback; a real issuer is slower, equally for all.',
     end,
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-  console.log(`\nwrote ${path.relative(root, file)}`);
+  writeSection(file, start, end, section, root);
 }

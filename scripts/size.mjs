@@ -7,11 +7,12 @@
 // react / react-dom / @tanstack/react-query external, NODE_ENV=production. The kit is resolved to
 // the built dist/ through the package's own exports map, so the figure is what a user downloads
 // (run `npm run build` first). Sizes are gzip bytes at zlib level 9, like `gzip -9`.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 import { build, minifySync } from 'vite';
+import { writeSection } from './benchmarksFile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -179,12 +180,7 @@ if (write) {
     '  the day plus at most 1%. Lower them when a change makes the kit smaller; never raise them quietly.',
     end,
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-  console.log(`\nwrote ${path.relative(root, file)}`);
+  writeSection(file, start, end, section, root);
 }
 
 if (failures.length) {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import type { ThreeDSecureWorkflow } from '../src/core';
 import { PayjpCheckoutDemo } from './support/PayjpCheckoutDemo';
-import { capturePopups, pressInDemoFrame, pressInOverlay, type PayjpOutcome } from './support/payjpChallenge';
+import { completeChallenge, pressInOverlay, typePayjsCard, type PayjpOutcome } from './support/payjpChallenge';
 
 /**
  * Charge-time 3-D Secure (支払い作成時の3Dセキュア) from card entry to paid, live against the sandbox.
@@ -23,18 +23,7 @@ type UserEvent = { type(element: Element, text: string): Promise<void>; click(el
 
 /** Types a card into the payjs fields and the cardholder details, as a shopper would. */
 async function fillCheckout(canvasElement: HTMLElement, canvas: Canvas, userEvent: UserEvent, number = '4242424242424242') {
-  const field = (name: string) =>
-    waitFor(
-      () => {
-        const input = canvasElement.querySelector<HTMLInputElement>(`[data-payjs-field="${name}"]`);
-        if (!input) throw new Error(`the payjs ${name} field is not mounted yet`);
-        return input;
-      },
-      { timeout: 10_000 },
-    );
-  await userEvent.type(await field('number'), number);
-  await userEvent.type(await field('expiry'), '1230');
-  await userEvent.type(await field('cvc'), '123');
+  await typePayjsCard(canvasElement, userEvent, number);
   await userEvent.type(canvas.getByLabelText(/カード名義|Name on card/), 'TARO YAMADA');
   await userEvent.type(canvas.getByLabelText(/メールアドレス|E-mail/), 'taro@example.jp');
 }
@@ -50,15 +39,7 @@ function checkoutStory(workflow: ThreeDSecureWorkflow, outcome: PayjpOutcome, ex
     args: { workflow },
     play: async ({ canvas, canvasElement, userEvent }) => {
       await fillCheckout(canvasElement, canvas, userEvent);
-      const popups = workflow === 'subwindow' ? capturePopups() : null;
-      try {
-        await pay(canvas, userEvent);
-        if (workflow === 'iframe') await pressInOverlay(outcome);
-        else if (workflow === 'subwindow') await popups!.press(outcome);
-        else await pressInDemoFrame(canvasElement, outcome);
-      } finally {
-        popups?.restore();
-      }
+      await completeChallenge(workflow, canvasElement, outcome, () => pay(canvas, userEvent));
       if ('text' in expected) await expect(await canvas.findByText(expected.text, {}, { timeout: 15_000 })).toBeVisible();
       else await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toHaveAttribute('data-error-code', expected.code);
     },
@@ -107,17 +88,7 @@ export const DeclinedAfterThreeDSecure: Story = {
 /** The cardholder details PAY.JP needs for 3-D Secure are missing: the field is named, nothing is sent. */
 export const MissingCardholderDetails: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
-    const number = await waitFor(
-      () => {
-        const input = canvasElement.querySelector<HTMLInputElement>('[data-payjs-field="number"]');
-        if (!input) throw new Error('not mounted');
-        return input;
-      },
-      { timeout: 10_000 },
-    );
-    await userEvent.type(number, '4242424242424242');
-    await userEvent.type(canvasElement.querySelector<HTMLInputElement>('[data-payjs-field="expiry"]')!, '1230');
-    await userEvent.type(canvasElement.querySelector<HTMLInputElement>('[data-payjs-field="cvc"]')!, '123');
+    await typePayjsCard(canvasElement, userEvent);
     await pay(canvas, userEvent);
     await expect(await canvas.findByRole('alert')).toHaveAttribute('data-error-code', 'invalid_card');
   },

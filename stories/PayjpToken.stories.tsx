@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { ThreeDSecureWorkflow } from '../src/core';
 import { PayjpTokenDemo } from './support/PayjpTokenDemo';
-import { capturePopups, pressInDemoFrame, pressInOverlay, type PayjpOutcome } from './support/payjpChallenge';
+import { completeChallenge, typePayjsCard, type PayjpOutcome } from './support/payjpChallenge';
 
 /**
  * Token-time 3-D Secure (トークン作成時の3Dセキュア): payjs creates the token with
@@ -23,31 +23,12 @@ function tokenStory(workflow: ThreeDSecureWorkflow, outcome: PayjpOutcome, expec
   return {
     args: { workflow },
     play: async ({ canvas, canvasElement, userEvent }) => {
-      const input = (name: string) =>
-        waitFor(
-          () => {
-            const found = canvasElement.querySelector<HTMLInputElement>(`[data-payjs-field="${name}"]`);
-            if (!found) throw new Error(`the payjs ${name} field is not mounted yet`);
-            return found;
-          },
-          { timeout: 10_000 },
-        );
-      await userEvent.type(await input('number'), '4242424242424242');
-      await userEvent.type(await input('expiry'), '1230');
-      await userEvent.type(await input('cvc'), '123');
+      await typePayjsCard(canvasElement, userEvent);
       await userEvent.type(canvas.getByLabelText('カード名義（ローマ字）'), 'TARO YAMADA');
       await userEvent.type(canvas.getByLabelText('メールアドレス'), 'taro@example.jp');
       const button = canvas.getByRole('button', { name: 'カードを登録する' });
       await waitFor(() => expect(button).toBeEnabled(), { timeout: 10_000 });
-      const popups = workflow === 'subwindow' ? capturePopups() : null;
-      try {
-        await userEvent.click(button);
-        if (workflow === 'iframe') await pressInOverlay(outcome);
-        else if (workflow === 'subwindow') await popups!.press(outcome);
-        else await pressInDemoFrame(canvasElement, outcome);
-      } finally {
-        popups?.restore();
-      }
+      await completeChallenge(workflow, canvasElement, outcome, () => userEvent.click(button));
       if ('text' in expected) await expect(await canvas.findByText(expected.text, {}, { timeout: 15_000 })).toBeVisible();
       else await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toHaveAttribute('data-error-code', expected.code);
     },

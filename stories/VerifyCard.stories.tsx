@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { ThreeDSecureWorkflow } from '../src/core';
 import { PayjpDemo } from './support/PayjpDemo';
-import { capturePopups, pressInDemoFrame, pressInOverlay, type PayjpOutcome } from './support/payjpChallenge';
+import { completeChallenge, pressInOverlay, type PayjpOutcome } from './support/payjpChallenge';
 
 /**
  * PAY.JP customer-card 3-D Secure (顧客カードに対する3Dセキュア), live against the sandbox: every
@@ -33,15 +33,7 @@ function outcomeStory(workflow: ThreeDSecureWorkflow, outcome: PayjpOutcome): St
     args: { workflow },
     play: async ({ canvas, canvasElement, userEvent }) => {
       const button = await canvas.findByRole('button', { name: VERIFY }, { timeout: 10_000 });
-      const popups = workflow === 'subwindow' ? capturePopups() : null;
-      try {
-        await userEvent.click(button);
-        if (workflow === 'iframe') await pressInOverlay(outcome);
-        else if (workflow === 'subwindow') await popups!.press(outcome);
-        else await pressInDemoFrame(canvasElement, outcome);
-      } finally {
-        popups?.restore();
-      }
+      await completeChallenge(workflow, canvasElement, outcome, () => userEvent.click(button));
       const want = expected(outcome, workflow);
       if ('text' in want) {
         await expect(await canvas.findByText(want.text, {}, { timeout: 15_000 })).toBeVisible();

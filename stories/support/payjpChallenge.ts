@@ -41,3 +41,44 @@ export function capturePopups() {
     },
   };
 }
+
+/**
+ * Runs `trigger` (the click that starts 3-D Secure) and presses `outcome` wherever the workflow shows
+ * the issuer: pay.js's overlay, its sub-window, or the demo's redirect frame.
+ */
+export async function completeChallenge(
+  workflow: 'iframe' | 'subwindow' | 'redirect',
+  canvasElement: HTMLElement,
+  outcome: PayjpOutcome,
+  trigger: () => Promise<void>,
+): Promise<void> {
+  const popups = workflow === 'subwindow' ? capturePopups() : null;
+  try {
+    await trigger();
+    if (workflow === 'iframe') await pressInOverlay(outcome);
+    else if (popups) await popups.press(outcome);
+    else await pressInDemoFrame(canvasElement, outcome);
+  } finally {
+    popups?.restore();
+  }
+}
+
+/** Types a test card into the payjs fields (the sandbox's stand-in renders plain inputs). */
+export async function typePayjsCard(
+  canvasElement: HTMLElement,
+  userEvent: { type(element: Element, text: string): Promise<void> },
+  number = '4242424242424242',
+): Promise<void> {
+  const field = (name: string) =>
+    waitFor(
+      () => {
+        const input = canvasElement.querySelector<HTMLInputElement>(`[data-payjs-field="${name}"]`);
+        if (!input) throw new Error(`the payjs ${name} field is not mounted yet`);
+        return input;
+      },
+      { timeout: 10_000 },
+    );
+  await userEvent.type(await field('number'), number);
+  await userEvent.type(await field('expiry'), '1230');
+  await userEvent.type(await field('cvc'), '123');
+}
