@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import type { KurocoOrderInput, KurocoPurchaseResult } from '../core/kuroco/types';
 import { AcsFormAutoSubmit } from './AcsFormAutoSubmit';
+import { StatusRegion } from './internal/StatusRegion';
 import { useKurocoContext } from './ThreeDSecureProvider';
 import { useKurocoPurchase } from './useKurocoPurchase';
 
@@ -77,15 +78,12 @@ export function KurocoCheckout({ order, allowedActionOrigins, target, submitLabe
       <button type="button" onClick={submit} disabled={disabled || busy || Boolean(data)} aria-busy={busy}>
         {submitLabel ?? t('purchase.submit')}
       </button>
-      <p role="status" aria-live="polite">
-        {busy ? t('purchase.pending') : data ? data.messages.join(' ') : ''}
-      </p>
-      {shownError ? (
-        <div role="alert" data-error-code={shownError.code}>
-          <p>{errorMessage(shownError)}</p>
-          {shownError.requestId ? <p>Request ID: {shownError.requestId}</p> : null}
-        </div>
-      ) : null}
+      <StatusRegion
+        status={busy ? t('purchase.pending') : data ? data.messages.join(' ') : ''}
+        error={shownError}
+        errorMessage={errorMessage}
+        errorDetail={shownError?.requestId ? <p>Request ID: {shownError.requestId}</p> : null}
+      />
     </div>
   );
 }

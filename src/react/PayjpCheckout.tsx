@@ -4,6 +4,7 @@ import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { ChargeSummary } from '../core/payjp/protocol';
 import { useLatest } from './internal/useLatest';
+import { StatusRegion } from './internal/StatusRegion';
 import { PayjpCardElement } from './PayjpCardElement';
 import { usePayjpCard } from './usePayjpCard';
 import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
@@ -98,14 +99,7 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
       <button type="submit" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
         {submitLabel ?? t('charge.pay')}
       </button>
-      <p role="status" aria-live="polite">
-        {statusKey ? t(statusKey) : ''}
-      </p>
-      {error ? (
-        <div role="alert" data-error-code={error.code}>
-          {errorMessage(error)}
-        </div>
-      ) : null}
+      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} />
     </form>
   );
 }

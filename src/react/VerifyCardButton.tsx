@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { CardVerification } from '../core/payjp/protocol';
+import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
 import { usePayjpContext } from './ThreeDSecureProvider';
 import { useThreeDSecure, type UseThreeDSecureOptions } from './useThreeDSecure';
@@ -45,14 +46,7 @@ export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFa
       <button type="button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
         {children ?? t('card.verify')}
       </button>
-      <p role="status" aria-live="polite">
-        {statusKey ? t(statusKey) : ''}
-      </p>
-      {error ? (
-        <div role="alert" data-error-code={error.code}>
-          {errorMessage(error)}
-        </div>
-      ) : null}
+      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} />
     </div>
   );
 }
