@@ -115,3 +115,33 @@ describe('createPayjpCard', () => {
     expect(navigate).toHaveBeenCalledWith('https://api.pay.jp/v1/tds/tok_1/start?x');
   });
 });
+
+describe('token 3-D Secure keeps the shopper in pay.js’s overlay', () => {
+  it('makes the rest of the page inert while the overlay is up, and restores it', async () => {
+    const page = document.createElement('main');
+    document.body.append(page);
+    let finish: (value: unknown) => void = () => undefined;
+    const fake = fakePayjs();
+    fake.createToken.mockImplementation(() => {
+      const overlay = document.createElement('div');
+      overlay.setAttribute('role', 'dialog');
+      overlay.append(document.createElement('iframe'));
+      document.body.append(overlay);
+      return new Promise((resolve) => {
+        finish = (value) => {
+          overlay.remove();
+          resolve(value);
+        };
+      });
+    });
+    const card = createPayjpCard({ getPayjp: async () => fake.payjp });
+    card.mount({ card: document.createElement('div') });
+    await vi.waitFor(() => expect(card.getSnapshot().ready).toBe(true));
+    const token = card.createToken({ name: 'TARO', email: 'taro@example.jp' }, { threeDSecure: true });
+    await vi.waitFor(() => expect(page.hasAttribute('inert')).toBe(true));
+    finish({ id: 'tok_1', card: { three_d_secure_status: 'verified' } });
+    await token;
+    expect(page.hasAttribute('inert')).toBe(false);
+    page.remove();
+  });
+});

@@ -12,6 +12,7 @@ import type {
   PayjsToken,
   ThreeDSecureDialogOptions,
 } from './payjs';
+import { isolateOverlay } from './isolateOverlay';
 import { readPayjsTokenError } from './readPayjsTokenError';
 import { toE164Phone } from './toE164Phone';
 
@@ -139,9 +140,15 @@ export function createPayjpCard(options: PayjpCardOptions): PayjpCard {
     async createToken(cardholder = {}, { threeDSecure = false, requireCardholder = threeDSecure, dialogOptions } = {}) {
       if (!mounted) throw new ThreeDSecureError('misconfigured', 'createToken() needs mounted card fields: render <PayjpCardElement> first');
       const card = normaliseCardholder(cardholder, requireCardholder);
-      const result = await mounted.payjp.createToken(mounted.tokenElement, { card, ...(threeDSecure ? { three_d_secure: true } : {}) }, dialogOptions);
-      if ('error' in result && result.error) throw readPayjsTokenError(result);
-      return result as PayjsToken;
+      // Token 3-D Secure: pay.js may put its challenge overlay up; keep focus and screen readers in it.
+      const isolation = threeDSecure ? isolateOverlay() : null;
+      try {
+        const result = await mounted.payjp.createToken(mounted.tokenElement, { card, ...(threeDSecure ? { three_d_secure: true } : {}) }, dialogOptions);
+        if ('error' in result && result.error) throw readPayjsTokenError(result);
+        return result as PayjsToken;
+      } finally {
+        isolation?.dispose();
+      }
     },
   };
 }
