@@ -95,7 +95,7 @@ export function ThreeDSecureProvider({
   const payjpBackend = backend?.provider === 'payjp';
   // The redirect workflow needs no pay.js, unless card fields are used: then the key is needed anyway.
   if (payjpBackend && workflow !== 'redirect' && !publicKey) {
-    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: a PAY.JP backend needs publicKey="pk_…" (or workflow="redirect")');
+    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: PAY.JP needs publicKey="pk_…" (or workflow="redirect")');
   }
   const payjs = useMemo<PayjpGetterOptions | null>(
     () => (payjpBackend && publicKey ? { publicKey, locale, threeDSecureWorkflow: workflow, jsUrl, nonce } : null),

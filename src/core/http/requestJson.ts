@@ -33,8 +33,9 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
       response = await request.fetch(request.url, {
         method: request.method,
         headers: { accept: 'application/json', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        credentials: request.credentials ?? 'same-origin',
+        // JSON.stringify(undefined) is undefined: no body. fetch's own default credentials are same-origin.
+        body: JSON.stringify(request.body),
+        credentials: request.credentials,
         signal: timeout.signal,
       });
     } catch (cause) {
