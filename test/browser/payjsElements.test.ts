@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { PayjpElementsApi, PayjpInstance, PayjsElement, PayjsElementChangeEvent, PayjsToken, PayjsTokenError, PayjpStatic } from '../../src/core/payjp/payjs';
+import { loadPayjp } from '../../src/core/payjp/loadPayjp';
 
 type Payjs = PayjpInstance & PayjpElementsApi;
 
@@ -11,15 +12,8 @@ const PK = 'pk_test_sandbox';
 const SK = 'sk_test_sandbox';
 const Payjp = (options?: Parameters<PayjpStatic>[1]): Payjs => (window as unknown as { Payjp: (pk: string, o?: unknown) => Payjs }).Payjp(PK, options);
 
-beforeAll(async () => {
-  const script = document.createElement('script');
-  script.src = '/payjs/v2/pay.js';
-  await new Promise((resolve, reject) => {
-    script.addEventListener('load', resolve, { once: true });
-    script.addEventListener('error', reject, { once: true });
-    document.head.append(script);
-  });
-});
+// The kit's own loader puts the stand-in on the page, as the provider would.
+beforeAll(() => loadPayjp({ jsUrl: '/payjs/v2/pay.js' }));
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

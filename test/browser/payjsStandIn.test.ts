@@ -1,6 +1,7 @@
 // The stand-in pay.js in Chromium, against the sandbox mounted on the test server's own origin:
 // the iframe overlay, the sub-window (real popup), cancel / blocked / timeout, and cleanup.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadPayjp } from '../../src/core/payjp/loadPayjp';
 
 interface DialogOptions {
   timeout?: number;
@@ -17,15 +18,8 @@ const PK = 'pk_test_sandbox';
 const SK = 'sk_test_sandbox';
 const payjpFactory = () => (window as unknown as { Payjp: PayjpFactory }).Payjp;
 
-beforeAll(async () => {
-  const script = document.createElement('script');
-  script.src = '/payjs/v2/pay.js';
-  await new Promise((resolve, reject) => {
-    script.addEventListener('load', resolve, { once: true });
-    script.addEventListener('error', reject, { once: true });
-    document.head.append(script);
-  });
-});
+// The kit's own loader puts the stand-in on the page, as the provider would.
+beforeAll(() => loadPayjp({ jsUrl: '/payjs/v2/pay.js' }));
 
 const popups: Window[] = [];
 afterEach(() => {

@@ -2,6 +2,7 @@ import Payjp from 'payjp';
 import Payjp3 from 'payjp3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY, type PayjpChallengeOutcome, type SandboxServer } from '../../src/sandbox';
+import { passChallenge } from './passChallenge';
 import { assertTokenVerified, createPayjpHandler, type PayjpClientLike, type PayjpHandlerOptions, type ResolvedCharge } from '../../src/server';
 
 /**
@@ -40,9 +41,6 @@ const ORDERS: Record<string, ResolvedCharge> = {
 
 const CARD = { exp_month: 12, exp_year: 2040, cvc: '123', name: 'TARO YAMADA', email: 'taro@example.com' };
 
-function decodeHtml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with %s', (_name, makeClient) => {
   let clock = Date.UTC(2025, 0, 15, 3, 0, 0);
@@ -103,20 +101,9 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
       return { status: response.status, json: JSON.parse(text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
     }
 
-    /** The shopper's part: open the start page (redirect workflow), press an outcome button. */
+    /** The shopper passes the challenge; PAY.JP sends them back to the signed return URL. */
     async function challenge(startUrl: string, outcome: PayjpChallengeOutcome) {
-      const page = await fetch(startUrl);
-      const html = await page.text();
-      expect(page.status, html).toBe(200);
-      const context = /name="context" value="([^"]+)"/.exec(html)?.[1];
-      expect(context).toBeDefined();
-      const id = new URL(startUrl).pathname.split('/')[3] ?? '';
-      const done = await fetch(new URL(`/v1/tds/${id}/complete`, startUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ context: decodeHtml(context ?? ''), outcome }).toString(),
-        redirect: 'manual',
-      });
+      const done = await passChallenge(startUrl, outcome);
       expect(done.status).toBe(303);
       expect(done.headers.get('location')).toBe(RETURN_URL);
     }

@@ -2,6 +2,7 @@ import Payjp from 'payjp';
 import Payjp3 from 'payjp3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY, type PayjpChallengeOutcome, type SandboxServer } from '../../src/sandbox';
+import { passChallenge } from './passChallenge';
 import { createPayjpHandler, signBackUrl, type PayjpClientLike, type PayjpHandlerOptions } from '../../src/server';
 
 /**
@@ -76,29 +77,11 @@ describe.each(Object.entries(SDKS))('against the sandbox with %s', (_name, makeC
       return { status: response.status, json: JSON.parse(text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
     }
 
-    /** The shopper's part: open the start page (redirect workflow), press an outcome button. */
-    async function challenge(startUrl: string, outcome: PayjpChallengeOutcome) {
-      const page = await fetch(startUrl);
-      const html = await page.text();
-      expect(page.status, html).toBe(200);
-      const context = /name="context" value="([^"]+)"/.exec(html)?.[1];
-      expect(context).toBeDefined();
-      const id = new URL(startUrl).pathname.split('/')[3] ?? '';
-      const done = await fetch(new URL(`/v1/tds/${id}/complete`, startUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ context: decodeHtml(context ?? ''), outcome }).toString(),
-        redirect: 'manual',
-      });
-      return done;
-    }
+    const challenge = (startUrl: string, outcome: PayjpChallengeOutcome) => passChallenge(startUrl, outcome);
 
     return { sandbox, client, handler, call, challenge, alice, alice2, bob };
   }
 
-  function decodeHtml(value: string): string {
-    return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  }
 
   it.each([
     ['verified', 'succeeded', true],
