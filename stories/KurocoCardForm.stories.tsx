@@ -23,14 +23,29 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const CARD = { number: '4242 4242 4242 4242', expiry: '12/35', cvc: '123', name: 'TARO YAMADA' };
+const LABELS = {
+  ja: { number: 'カード番号', expiry: '有効期限（月/年）', cvc: 'セキュリティコード', name: 'カード名義', submit: '注文を確定する' },
+  en: { number: 'Card number', expiry: 'Expiry date (MM/YY)', cvc: 'Security code', name: 'Name on card', submit: 'Place order' },
+} as const;
+
+/** Types a card into the form, as a shopper would, and places the order. */
+async function typeCardAndOrder(
+  canvas: { getByLabelText(label: string): HTMLElement; getByRole(role: string, options: { name: string }): HTMLElement },
+  userEvent: { type(element: Element, text: string): Promise<void>; click(element: Element): Promise<void> },
+  locale: keyof typeof LABELS = 'ja',
+  number: string = CARD.number,
+) {
+  const labels = LABELS[locale];
+  await userEvent.type(canvas.getByLabelText(labels.number), number);
+  await userEvent.type(canvas.getByLabelText(labels.expiry), CARD.expiry);
+  await userEvent.type(canvas.getByLabelText(labels.cvc), CARD.cvc);
+  await userEvent.type(canvas.getByLabelText(labels.name), CARD.name);
+  await userEvent.click(canvas.getByRole('button', { name: labels.submit }));
+}
 
 export const Success: Story = {
   play: async ({ args, canvas, canvasElement, userEvent }) => {
-    await userEvent.type(canvas.getByLabelText('カード番号'), CARD.number);
-    await userEvent.type(canvas.getByLabelText('有効期限（月/年）'), CARD.expiry);
-    await userEvent.type(canvas.getByLabelText('セキュリティコード'), CARD.cvc);
-    await userEvent.type(canvas.getByLabelText('カード名義'), CARD.name);
-    await userEvent.click(canvas.getByRole('button', { name: '注文を確定する' }));
+    await typeCardAndOrder(canvas, userEvent);
     await chooseChallengeOutcome(canvasElement, 'pass');
     const returnPage = await canvas.findByRole('region', { name: '戻りページ' }, { timeout: 10_000 });
     await expect(await within(returnPage).findByText('お支払いが完了しました。', {}, { timeout: 10_000 })).toBeVisible();
@@ -44,11 +59,7 @@ export const Success: Story = {
 /** A mistyped number (bad check digit): the field says so, and no token or order request is made. */
 export const InvalidCardNumber: Story = {
   play: async ({ args, canvas, userEvent }) => {
-    await userEvent.type(canvas.getByLabelText('カード番号'), '4242 4242 4242 4241');
-    await userEvent.type(canvas.getByLabelText('有効期限（月/年）'), CARD.expiry);
-    await userEvent.type(canvas.getByLabelText('セキュリティコード'), CARD.cvc);
-    await userEvent.type(canvas.getByLabelText('カード名義'), CARD.name);
-    await userEvent.click(canvas.getByRole('button', { name: '注文を確定する' }));
+    await typeCardAndOrder(canvas, userEvent, 'ja', '4242 4242 4242 4241');
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveAttribute('data-error-code', 'invalid_card');
     const number = canvas.getByLabelText('カード番号');
@@ -62,11 +73,7 @@ export const InvalidCardNumber: Story = {
 export const English: Story = {
   args: { locale: 'en' },
   play: async ({ canvas, canvasElement, userEvent }) => {
-    await userEvent.type(canvas.getByLabelText('Card number'), CARD.number);
-    await userEvent.type(canvas.getByLabelText('Expiry date (MM/YY)'), CARD.expiry);
-    await userEvent.type(canvas.getByLabelText('Security code'), CARD.cvc);
-    await userEvent.type(canvas.getByLabelText('Name on card'), CARD.name);
-    await userEvent.click(canvas.getByRole('button', { name: 'Place order' }));
+    await typeCardAndOrder(canvas, userEvent, 'en');
     await chooseChallengeOutcome(canvasElement, 'pass');
     await expect(await canvas.findByText('Payment complete.', {}, { timeout: 10_000 })).toBeVisible();
   },
