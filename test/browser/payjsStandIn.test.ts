@@ -18,8 +18,11 @@ const PK = 'pk_test_sandbox';
 const SK = 'sk_test_sandbox';
 const payjpFactory = () => (window as unknown as { Payjp: PayjpFactory }).Payjp;
 
-// The kit's own loader puts the stand-in on the page, as the provider would.
-beforeAll(() => loadPayjp({ jsUrl: '/payjs/v2/pay.js' }));
+// The kit's own loader puts the stand-in on the page, as the provider would (nothing returned:
+// Vitest would run a returned function as teardown).
+beforeAll(async () => {
+  await loadPayjp({ jsUrl: '/payjs/v2/pay.js' });
+});
 
 const popups: Window[] = [];
 afterEach(() => {
