@@ -1,4 +1,5 @@
 import { ThreeDSecureError } from '../core/errors';
+import { ChargeOwners } from './chargeOwners';
 import { importChargeTagKey } from './chargeTag';
 import { errorResponse } from './json';
 import { createKeyedLock } from './keyedLock';
@@ -6,7 +7,9 @@ import { assertKeyPair } from './keyModes';
 import { matchRoute, normalizeBasePath, type RouteName } from './matchRoute';
 import { createClientSource } from './payjpClient';
 import { RecentIds } from './recentIds';
+import { assertTrustedRequest } from './requestGuard';
 import { RouteError } from './routeError';
+import { scrubProviderCode } from './scrubProviderCode';
 import { chargeRedirect } from './routes/chargeRedirect';
 import { createCharge } from './routes/createCharge';
 import { createRedirect } from './routes/createRedirect';
@@ -19,8 +22,10 @@ import { finishToken, tokenRedirect } from './routes/tokens';
 import { importBackUrlKey } from './signBackUrl';
 import type { PayjpHandler, PayjpHandlerOptions } from './types';
 import { markUnmatched } from './unmatched';
+import { withTimeout } from './withTimeout';
 
 const DEFAULT_API_BASE = 'https://api.pay.jp/v1';
+const DEFAULT_RESOLVE_CUSTOMER_TIMEOUT_MS = 10_000;
 
 const ALLOWED_METHOD: Record<RouteName, 'GET' | 'POST'> = {
   collection: 'POST',
@@ -61,6 +66,27 @@ function readReturnUrls(value: unknown): string[] {
   });
 }
 
+function readAllowedOrigins(value: unknown): Set<string> {
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value)) throw misconfigured('`allowedOrigins` must be an array of origins such as https://shop.example');
+  return new Set(
+    value.map((entry: unknown) => {
+      const url = typeof entry === 'string' ? parseUrl(entry) : null;
+      // An origin and nothing else: what browsers send in the Origin header (no path, query or user).
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || entry !== url.origin) {
+        throw misconfigured(`every allowed origin must be an http(s) origin with no path or trailing slash, such as https://shop.example; got ${JSON.stringify(entry)}`);
+      }
+      return url.origin;
+    }),
+  );
+}
+
+function readTimeout(value: unknown): number {
+  if (value === undefined) return DEFAULT_RESOLVE_CUSTOMER_TIMEOUT_MS;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw misconfigured('`resolveCustomerTimeoutMs` must be a positive number of milliseconds');
+  return value;
+}
+
 function readApiOrigin(value: unknown): string {
   const url = typeof value === 'string' ? parseUrl(value) : null;
   if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.origin;
@@ -84,6 +110,8 @@ function readApiOrigin(value: unknown): string {
  * - `POST {base}/tokens/{tok_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
  *
  * Every answer is JSON (`{ error }` on failure, see `PayjpProtocolError`), `cache-control: no-store`.
+ * Every POST must be `Content-Type: application/json` (415 otherwise), and a request from a page
+ * of another origin is 403 `origin_not_allowed` unless that origin is in `allowedOrigins`.
  * Throws `ThreeDSecureError('misconfigured')` at creation for unusable options (bad or mismatched
  * keys, malformed return URLs); the secret key never appears in a message or an answer.
  */
@@ -93,6 +121,8 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
   if (options.resolveCharge !== undefined && typeof options.resolveCharge !== 'function') throw misconfigured('`resolveCharge(request, order)` must be a function');
   if (options.now !== undefined && typeof options.now !== 'function') throw misconfigured('`now` must be a function returning milliseconds');
   const { secretKey, publicKey, resolveCharge } = options;
+  const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
+  const resolveCustomerTimeoutMs = readTimeout(options.resolveCustomerTimeoutMs);
   const apiBase = options.apiBase ?? DEFAULT_API_BASE;
   const basePath = normalizeBasePath(options.basePath);
   let backUrlKey: Promise<CryptoKey> | null = null;
@@ -105,13 +135,19 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     startOrigin: readApiOrigin(apiBase),
     client: createClientSource({ secretKey, apiBase, payjp: options.payjp }),
     backUrlKey: () => (backUrlKey ??= importBackUrlKey(secretKey)),
-    resolveCustomer: (request) => options.resolveCustomer(request),
+    resolveCustomer: (request) =>
+      withTimeout(
+        () => options.resolveCustomer(request),
+        resolveCustomerTimeoutMs,
+        () => new RouteError(503, 'backend_error', `resolveCustomer did not settle within ${resolveCustomerTimeoutMs} ms`),
+      ),
     resolveCharge: resolveCharge ? (request, order) => resolveCharge.call(options, request, order) : undefined,
     allowGuestCharges: options.allowGuestCharges === true,
     now: options.now ? () => (options.now as () => number)() : () => Date.now(),
     chargeTagKey: () => (chargeTagKey ??= importChargeTagKey(secretKey)),
     lock: createKeyedLock(),
     finishedTokens: new RecentIds(),
+    chargeOwners: new ChargeOwners(),
   };
 
   async function route(request: Request): Promise<Response> {
@@ -124,6 +160,8 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     if (request.method.toUpperCase() !== allowed) {
       throw new RouteError(405, 'method_not_allowed', `Use ${allowed} on this path`, { headers: { allow: allowed } });
     }
+    // CSRF: before any body is read, any customer resolved or any PAY.JP call.
+    assertTrustedRequest(request, allowedOrigins);
     switch (match.route) {
       case 'collection':
         return createVerification(request, context);
@@ -160,7 +198,7 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
           // A logging hook must not change the answer.
         }
       }
-      return errorResponse(failure);
+      return errorResponse(scrubProviderCode(failure, [secretKey, publicKey]));
     }
   };
 }

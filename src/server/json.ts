@@ -1,7 +1,5 @@
+import { readBodyBytes } from './readBodyBytes';
 import { RouteError } from './routeError';
-
-/** Bodies here are a card id or a return URL: anything bigger is not ours. */
-const MAX_BODY_BYTES = 16 * 1024;
 
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -20,25 +18,30 @@ export function errorResponse(error: RouteError): Response {
   return jsonResponse(error.status, { error: error.body }, error.headers);
 }
 
-function isJsonContentType(value: string | null): boolean {
+/** `application/json` or a `+json` type, parameters (`; charset=utf-8`) allowed. */
+export function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
   const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
 /**
- * Reads a JSON object body; an empty body reads as `{}`. A non-empty body must be declared
- * `application/json`: cross-site pages cannot send that without a CORS preflight, so a
- * cookie-authenticated handler is not reachable from a plain cross-site form post.
+ * Reads a JSON object body; an empty body reads as `{}`. The body is read through
+ * {@link readBodyBytes} (a byte cap while streaming) and must be declared `application/json`
+ * (the handler also refuses every POST without it, see requestGuard).
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new RouteError(400, 'invalid_request', 'The request body is too large');
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new RouteError(400, 'invalid_request', 'The request body is too large');
+  const bytes = await readBodyBytes(request);
+  let text: string;
+  try {
+    // Like Body.text(): a leading BOM is dropped; unlike it, invalid UTF-8 is refused.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new RouteError(400, 'invalid_request', 'The request body is not valid UTF-8');
+  }
   if (text.trim() === '') return {};
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw new RouteError(400, 'invalid_request', 'The request body must be sent as Content-Type: application/json');
+    throw new RouteError(415, 'unsupported_media_type', 'The request body must be sent as Content-Type: application/json');
   }
   let value: unknown;
   try {

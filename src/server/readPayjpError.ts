@@ -30,7 +30,7 @@ function payjpErrorBody(error: Record<string, unknown>): Record<string, unknown>
 
 /**
  * Reads an error thrown by the `payjp` SDK (2.x or 3.x). Only the status and a code that looks
- * like a code survive: PAY.JP's messages and the SDK's request details (which hold the
+ * like a code (and not like a key) survive: PAY.JP's messages and the SDK's request details (which hold the
  * Authorization header) are never copied into an answer.
  */
 export function readPayjpError(error: unknown): PayjpErrorFacts {
@@ -39,7 +39,8 @@ export function readPayjpError(error: unknown): PayjpErrorFacts {
   const response = isRecord(error.response) ? error.response : undefined;
   const statusCandidates = [error.status, response?.status, body?.status];
   const status = statusCandidates.find((value): value is number => typeof value === 'number' && value >= 100 && value <= 599);
-  const code = typeof body?.code === 'string' && /^[a-z0-9_]{1,64}$/.test(body.code) ? body.code : undefined;
+  // A plain code, and never anything shaped like a key (sk_…, pk_…): it may be repeated in answers.
+  const code = typeof body?.code === 'string' && /^[a-z0-9_]{1,64}$/.test(body.code) && !/^(?:sk|pk)_/.test(body.code) ? body.code : undefined;
   if (status !== undefined) return { status, ...(code ? { code } : {}), network: false };
   const errno = typeof error.code === 'string' ? error.code : '';
   const name = typeof error.name === 'string' ? error.name : '';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { jsonResponse } from './json';
+import { errorResponse } from './json';
+import { RouteError } from './routeError';
 import { rememberNodeRequest } from './nodeRequest';
 import type { PayjpHandler } from './types';
 import { isUnmatched } from './unmatched';
@@ -10,7 +11,9 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (e
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
   /**
-   * Largest request body read from the socket; larger ones get 413 without reaching the handler.
+   * An outer bound on the request body streamed to the handler; past it the stream fails and the
+   * answer is 413. The handler's own cap (16 KiB, counted in bytes while streaming) is the one
+   * that normally applies: the body is never buffered here.
    * @default 65536
    */
   maxBodyBytes?: number;
@@ -19,39 +22,102 @@ export interface NodeListenerOptions {
 /** Node request with what Express and Connect add (all optional). */
 type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown; socket: { encrypted?: boolean } };
 
-class BodyTooLarge extends Error {}
+const tooLarge = () => new RouteError(413, 'invalid_request', 'The request body is too large');
 
-function readStream(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    req.on('data', (chunk: Uint8Array | string) => {
-      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-      size += bytes.byteLength;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.resume();
-        return;
-      }
-      chunks.push(bytes);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** What the listener knows about the body it streams to the handler. */
+interface BodySource {
+  body: ReadableStream<Uint8Array> | Uint8Array | undefined;
+  /** True when the handler refused the body part-way (its cap, or this listener's). */
+  refused(): boolean;
+  /** Stops streaming to the handler; the rest of the body is discarded unread. */
+  abandon(): void;
 }
 
-/** The body as bytes, also when a body parser (express.json(), …) already consumed the stream. */
-async function readBody(req: NodeRequest, limit: number): Promise<Uint8Array | undefined> {
+/**
+ * The Node request body as a pull-driven ReadableStream: the socket is read only while the handler
+ * asks for more, so when the handler stops at its byte cap and cancels, nothing more is buffered.
+ * Listeners are attached on the first pull, so a body the handler never reads stays untouched
+ * (for `next()`). Past `limit` the stream fails with a 413.
+ */
+function streamBody(req: IncomingMessage, limit: number): BodySource {
+  let size = 0;
+  let refused = false;
+  let attached = false;
+  let detach = (): void => undefined;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (attached) {
+          req.resume();
+          return;
+        }
+        attached = true;
+        const onData = (chunk: Uint8Array | string) => {
+          const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          size += bytes.byteLength;
+          if (size > limit) {
+            refused = true;
+            detach();
+            controller.error(tooLarge());
+            return;
+          }
+          controller.enqueue(bytes);
+          // Backpressure: read the socket again only when the handler pulls again.
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        };
+        const onEnd = () => {
+          detach();
+          controller.close();
+        };
+        const onError = (error: unknown) => {
+          detach();
+          controller.error(error);
+        };
+        detach = () => {
+          req.off('data', onData);
+          req.off('end', onEnd);
+          req.off('error', onError);
+          req.pause();
+        };
+        req.on('data', onData);
+        req.on('end', onEnd);
+        req.on('error', onError);
+      },
+      cancel() {
+        refused = true;
+        detach();
+      },
+    },
+    // Nothing is read ahead of the handler.
+    { highWaterMark: 0 },
+  );
+  return {
+    body,
+    refused: () => refused,
+    abandon() {
+      detach();
+      // Drain without keeping anything (Node's own behaviour for an unread body).
+      if (!req.readableEnded) req.resume();
+    },
+  };
+}
+
+/** The body to hand on: the stream, or what a body parser (express.json(), …) already consumed. */
+function readBody(req: NodeRequest, limit: number): BodySource {
   const method = (req.method ?? 'GET').toUpperCase();
-  if (method === 'GET' || method === 'HEAD') return undefined;
+  const none: BodySource = { body: undefined, refused: () => false, abandon: () => undefined };
+  if (method === 'GET' || method === 'HEAD') return none;
   if (req.body !== undefined) {
-    if (typeof req.body === 'string') return new TextEncoder().encode(req.body);
-    if (req.body instanceof Uint8Array) return req.body;
+    let bytes: Uint8Array;
+    if (typeof req.body === 'string') bytes = new TextEncoder().encode(req.body);
+    else if (req.body instanceof Uint8Array) bytes = req.body;
     // express.json() gives an object; urlencoded parsers too (then JSON re-encoding is still fine).
-    return new TextEncoder().encode(JSON.stringify(req.body));
+    else bytes = new TextEncoder().encode(JSON.stringify(req.body));
+    if (bytes.byteLength > limit) throw tooLarge();
+    return { ...none, body: bytes };
   }
-  if (req.readableEnded) return undefined;
-  return readStream(req, limit);
+  if (req.readableEnded) return none;
+  return streamBody(req, limit);
 }
 
 function toHeaders(req: IncomingMessage): Headers {
@@ -64,23 +130,26 @@ function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function toRequest(req: NodeRequest, limit: number): Promise<Request> {
+function toRequest(req: NodeRequest, source: BodySource): Request {
   const protocol = req.socket.encrypted ? 'https' : 'http';
   const host = req.headers.host ?? 'localhost';
   // Express strips its mount path from req.url; originalUrl keeps it (basePath needs the full path).
   const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`);
-  const body = await readBody(req, limit);
   const headers = toHeaders(req);
-  // The body was re-read or re-encoded: its length is whatever it is now.
+  // The body is streamed or re-encoded: its length is whatever the handler counts, never the header's.
   headers.delete('content-length');
   headers.delete('transfer-encoding');
-  const request = new Request(url, { method: req.method ?? 'GET', headers, ...(body && body.byteLength > 0 ? { body: body as BodyInit } : {}) });
+  const body = source.body;
+  const withBody = body instanceof ReadableStream || (body !== undefined && body.byteLength > 0);
+  // `duplex: 'half'` is what Node's fetch needs for a streamed request body.
+  const init = { method: req.method ?? 'GET', headers, ...(withBody ? { body: body as BodyInit, duplex: 'half' } : {}) } as RequestInit;
+  const request = new Request(url, init);
   rememberNodeRequest(request, req);
   return request;
 }
 
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+async function writeResponse(res: ServerResponse, response: Response, extra: Record<string, string> = {}): Promise<void> {
+  const headers: Record<string, string | string[]> = { ...extra };
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
   });
@@ -98,22 +167,29 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 export function toNodeListener(handler: PayjpHandler, options: NodeListenerOptions = {}): NodeListener {
   const limit = options.maxBodyBytes ?? 65_536;
   return (req, res, next) => {
+    let source: BodySource | undefined;
     void (async () => {
       let request: Request;
       try {
-        request = await toRequest(req as NodeRequest, limit);
+        source = readBody(req as NodeRequest, limit);
+        request = toRequest(req as NodeRequest, source);
       } catch (error) {
-        const tooLarge = error instanceof BodyTooLarge;
-        await writeResponse(res, jsonResponse(tooLarge ? 413 : 400, { error: { code: 'invalid_request', message: tooLarge ? 'The request body is too large' : 'The request could not be read' } }));
+        const failure = error instanceof RouteError ? error : new RouteError(400, 'invalid_request', 'The request could not be read');
+        await writeResponse(res, errorResponse(failure));
         return;
       }
       const response = await handler(request);
       if (next && isUnmatched(response)) {
+        // The next middleware may want the body: hand the stream back untouched if nothing was read.
         next();
         return;
       }
-      await writeResponse(res, response);
+      // A body refused part-way is dropped unread, and the connection closes after the answer.
+      const refused = source.refused();
+      source.abandon();
+      await writeResponse(res, response, refused ? { connection: 'close' } : {});
     })().catch((error: unknown) => {
+      source?.abandon();
       if (next) next(error);
       else if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();

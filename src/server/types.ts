@@ -118,6 +118,22 @@ export interface PayjpHandlerOptions {
    */
   resolveCustomer(request: Request): string | null | Promise<string | null>;
   /**
+   * How long `resolveCustomer` may take. A call that has not settled by then answers 503
+   * `backend_error` (and reaches `onError`); nothing waits for it, no lock is held.
+   * @default 10000
+   */
+  resolveCustomerTimeoutMs?: number;
+  /**
+   * Page origins (`https://shop.example`, no path) allowed to call the handler besides its own.
+   * The handler refuses a request whose `Origin` header is neither its own origin, taken from
+   * `request.url`, nor listed here, and a `Sec-Fetch-Site: cross-site` request from an unlisted
+   * origin (CSRF defence; every POST must also be `Content-Type: application/json`). Behind a
+   * reverse proxy or TLS terminator, `request.url` may say `http://internal:3000` while pages call
+   * from `https://shop.example`: list the public origin here. Malformed entries throw at creation.
+   * @default []
+   */
+  allowedOrigins?: string[];
+  /**
    * Prices a charge from the app's own `order` reference (the `order` field of `POST /charges`, any
    * JSON value, unvalidated: check it here). `null` answers 400 `invalid_request` (`param: "order"`).
    * The handler never reads an amount from the browser. Without this option the `/charges` routes

@@ -68,7 +68,9 @@ describe('POST /charges/{id}/finish', () => {
     const answer = await send(handler, 'POST', '/charges/ch_a/finish', undefined, asAlice);
     expect(answer.status).toBe(200);
     expect(answer.json.charge).toMatchObject({ id: 'ch_a', paid: true, captured: true, outcome: 'succeeded', threeDSecureStatus: status });
-    expect(fake.calls.map((call) => call.method)).toEqual(['charges.retrieve', 'charges.tds_finish']);
+    // A charge this process never created nor read: one read decides ownership (outside the lock),
+    // one fresh read inside the lock decides the finish.
+    expect(fake.calls.map((call) => call.method)).toEqual(['charges.retrieve', 'charges.retrieve', 'charges.tds_finish']);
     expect(finishes()).toBe(1);
   });
 

@@ -94,7 +94,8 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
 
     async function call(method: string, path: string, customerId: string | null, body?: unknown, extra: Record<string, string> = {}) {
       const headers: Record<string, string> = { ...(customerId ? { 'x-customer': customerId } : {}), ...extra };
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      // Like the kit's client: every POST is declared JSON, with or without a body.
+      if (body !== undefined || method === 'POST') headers['content-type'] = 'application/json';
       const response = await handler(new Request(`https://shop.example/api/3ds${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
       const text = await response.text();
       seen.push(text);

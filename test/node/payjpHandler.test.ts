@@ -125,8 +125,6 @@ describe('POST /card-verifications', () => {
     ['malformed JSON', '{"cardId":', 'application/json'],
     ['a JSON array', '["car_alice1"]', 'application/json'],
     ['JSON null', 'null', 'application/json'],
-    ['a text/plain body (a cross-site form could send that)', '{"cardId":"car_alice1"}', 'text/plain'],
-    ['a form body', 'cardId=car_alice1', 'application/x-www-form-urlencoded'],
   ])('answers 400 invalid_request for %s', async (_name, body, type) => {
     const { fake, handler } = setup();
     const answer = await send(handler, 'POST', '/card-verifications', body, { ...asAlice, 'content-type': type });
@@ -135,10 +133,22 @@ describe('POST /card-verifications', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('answers 400 for a body over 16 KiB', async () => {
+  it.each([
+    ['a text/plain body (a cross-site form could send that)', '{"cardId":"car_alice1"}', 'text/plain'],
+    ['a form body', 'cardId=car_alice1', 'application/x-www-form-urlencoded'],
+  ])('answers 415 unsupported_media_type for %s', async (_name, body, type) => {
+    const { fake, handler } = setup();
+    const answer = await send(handler, 'POST', '/card-verifications', body, { ...asAlice, 'content-type': type });
+    expect(answer.status).toBe(415);
+    expect(answer.json.error.code).toBe('unsupported_media_type');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('answers 413 for a body over 16 KiB', async () => {
     const { handler } = setup();
     const answer = await send(handler, 'POST', '/card-verifications', { cardId: 'car_alice1', pad: 'x'.repeat(20_000) }, asAlice);
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(413);
+    expect(answer.json.error.code).toBe('invalid_request');
   });
 
   it('answers 401 when resolveCustomer gives null (or an empty id), before touching PAY.JP', async () => {

@@ -256,11 +256,9 @@ export const seenBodies: string[] = [];
 
 /** Calls a Fetch handler and keeps the answer's text (and headers) for the secret-key scan. */
 export async function send(handler: (request: Request) => Promise<Response>, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const init: RequestInit = { method, headers: { ...headers } };
-  if (body !== undefined) {
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json', ...headers };
-  }
+  // Like the kit's client: every POST is declared JSON, with or without a body.
+  const init: RequestInit = { method, headers: method === 'POST' || body !== undefined ? { 'content-type': 'application/json', ...headers } : { ...headers } };
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const response = await handler(new Request(`https://shop.example${path}`, init));
   const text = await response.text();
   const headerText = [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n');

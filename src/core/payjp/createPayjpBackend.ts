@@ -62,7 +62,8 @@ function collectionOf(id: string): string {
   throw new ThreeDSecureError('invalid_request', `${JSON.stringify(id)} is not a 3-D Secure request, charge or token id`);
 }
 
-// Protocol codes that are kit codes as they are; `method_not_allowed` becomes `misconfigured`.
+// Protocol codes that are kit codes as they are; the handler refusing the request itself (method,
+// origin, content type) is the site's setup: `misconfigured`.
 const SAME_CODES: readonly string[] = [
   'invalid_request',
   'unauthorized',
@@ -77,7 +78,7 @@ const SAME_CODES: readonly string[] = [
 
 function protocolError(status: number, body: unknown): ThreeDSecureError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  const given = error.code === 'method_not_allowed' ? 'misconfigured' : String(error.code);
+  const given = /^(method|origin)_not_allowed$|^unsupported_media_type$/.test(String(error.code)) ? 'misconfigured' : String(error.code);
   const code = SAME_CODES.includes(given) ? (given as ThreeDSecureErrorCode) : status >= 500 ? 'backend_error' : 'invalid_response';
   return new ThreeDSecureError(code, `PAY.JP backend answered ${status}: ${stringOr(error.message) ?? `HTTP ${status}`}`, {
     status,

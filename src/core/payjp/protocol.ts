@@ -52,6 +52,10 @@ export type PayjpProtocolErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
+  /** 403: the request came from a page whose origin the handler does not serve (CSRF defence). */
+  | 'origin_not_allowed'
+  /** 415: a POST without `Content-Type: application/json` (CSRF defence). */
+  | 'unsupported_media_type'
   | 'expired'
   | 'return_url_not_allowed'
   | 'backend_error'

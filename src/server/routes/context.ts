@@ -1,5 +1,6 @@
 import { RouteError } from '../routeError';
 import { toPayjpRouteError, isPayjpNotFound } from '../readPayjpError';
+import type { ChargeOwners } from '../chargeOwners';
 import type { KeyedLock } from '../keyedLock';
 import type { RecentIds } from '../recentIds';
 import type { PayjpClientLike, ResolvedCharge } from '../types';
@@ -13,7 +14,8 @@ export interface RouteContext {
   startOrigin: string;
   client(): Promise<PayjpClientLike>;
   backUrlKey(): Promise<CryptoKey>;
-  resolveCustomer(request: Request): string | null | Promise<string | null>;
+  /** The app's resolveCustomer, bounded by `resolveCustomerTimeoutMs` (503 when it does not settle). */
+  resolveCustomer(request: Request): Promise<string | null>;
   /** Absent: charge-time 3-D Secure is off (the `/charges` routes answer 404). */
   resolveCharge: ((request: Request, order: unknown) => ResolvedCharge | null | Promise<ResolvedCharge | null>) | undefined;
   allowGuestCharges: boolean;
@@ -24,6 +26,8 @@ export interface RouteContext {
   lock: KeyedLock;
   /** Tokens this process already finished (no second `tds_finish`). */
   finishedTokens: RecentIds;
+  /** Whose recent charges are (authorization before the lock and before PAY.JP). */
+  chargeOwners: ChargeOwners;
 }
 
 /** The signed-in shopper's customer id, or `null` (no 401 here: guests may be allowed). */

@@ -56,6 +56,8 @@ export async function createCharge(request: Request, context: RouteContext, reso
     metadata: { ...resolved.metadata, [OWNER_KEY]: customer ?? '' },
   };
   const created = await callPayment(() => charges.create(query), { param, onNotFound: () => new RouteError(404, 'not_found', 'PAY.JP has no such token or card', { param }) });
+  // Remembered, so a foreign caller of this charge is refused without reading it back from PAY.JP.
+  context.chargeOwners.remember(created.id, created);
   const answer: CreateChargeResponse = { charge: toChargeSummary(created, { acceptAttempted: context.acceptAttempted, now: context.now() }) };
   if (customer === null) answer.chargeTag = await signChargeTag(created.id, await context.chargeTagKey());
   return jsonResponse(201, answer);

@@ -6,14 +6,15 @@ import { chargeOutcome, toChargeSummary } from '../toChargeSummary';
 import type { PayjpChargeLike } from '../types';
 import { chargesApi, type RouteContext } from './context';
 import { readChargeId } from './ids';
-import { loadOwnedCharge } from './loadOwnedCharge';
+import { assertChargeOwner, authorizeCharge, readCharge } from './loadOwnedCharge';
 
 function declined(failureCode: string): RouteError {
   return new RouteError(402, 'card_declined', 'The card was declined', { providerCode: failureCode });
 }
 
 /**
- * `POST /charges/{id}/finish` → 200 `{ charge }`. Serialised per charge id and re-read first, so
+ * `POST /charges/{id}/finish` → 200 `{ charge }`. The caller is authorized first, outside the lock;
+ * then serialised per charge id and re-read first, so
  * `tds_finish` runs at most once per paid charge: a paid charge answers itself, a declined one
  * answers its 402 again. `verified` (or accepted `attempted`) → `tds_finish`; refused `attempted`
  * or a failed status → 200 with outcome `failed`; past the window → 409 `expired`; still
@@ -21,8 +22,13 @@ function declined(failureCode: string): RouteError {
  */
 export async function finishCharge(request: Request, context: RouteContext, rawId: string): Promise<Response> {
   const id = readChargeId(rawId);
+  // Authenticate outside the lock: a foreign or bogus caller never queues in front of the owner
+  // and (see authorizeCharge) usually costs no PAY.JP call at all.
+  const { caller } = await authorizeCharge(request, context, id);
   return context.lock(id, async () => {
-    const charge = await loadOwnedCharge(request, context, id);
+    // Inside the lock: only the fresh read (still the caller's) and the finish.
+    const charge = await readCharge(context, id);
+    assertChargeOwner(charge, caller);
     const answer = (found: PayjpChargeLike) => {
       const body: ChargeResponse = { charge: toChargeSummary(found, { acceptAttempted: context.acceptAttempted, now: context.now() }) };
       return jsonResponse(200, body);

@@ -1,7 +1,9 @@
 import { RouteError } from '../routeError';
 
-const CARD_ID = /^car_[A-Za-z0-9]+$/;
-const REQUEST_ID = /^tdsr_[A-Za-z0-9]+$/;
+// PAY.JP ids are a prefix and about 30 characters; 64 in all is generous, and nothing longer is
+// ever sent on to PAY.JP.
+const CARD_ID = /^(?=.{1,64}$)car_[A-Za-z0-9]+$/;
+const REQUEST_ID = /^(?=.{1,64}$)tdsr_[A-Za-z0-9]+$/;
 
 /** A well-formed `car_…` id from the body, else 400 (before anything reaches PAY.JP). */
 export function readCardId(value: unknown): string {
@@ -24,8 +26,8 @@ export function isCardId(value: unknown): value is string {
   return typeof value === 'string' && CARD_ID.test(value);
 }
 
-const CHARGE_ID = /^ch_[A-Za-z0-9]+$/;
-const TOKEN_ID = /^tok_[A-Za-z0-9]+$/;
+const CHARGE_ID = /^(?=.{1,64}$)ch_[A-Za-z0-9]+$/;
+const TOKEN_ID = /^(?=.{1,64}$)tok_[A-Za-z0-9]+$/;
 
 /** A well-formed `ch_…` id from the path, else 400. */
 export function readChargeId(value: string): string {

@@ -26,8 +26,9 @@ async function requireCaller(context: RouteContext, request: Request): Promise<v
  */
 export async function finishToken(request: Request, context: RouteContext, rawId: string): Promise<Response> {
   const id = readTokenId(rawId);
+  // Authenticate before queueing: a caller who may not finish never waits in front of one who may.
+  await requireCaller(context, request);
   return context.lock(`token:${id}`, async () => {
-    await requireCaller(context, request);
     const tokens = await tokensApi(context);
     const result = await callPayment(async () => {
       try {
