@@ -1,5 +1,6 @@
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createPayjpHandler, toNodeListener, type PayjpClientLike, type PayjpHandlerOptions } from '../../src/server';
 import { createFakePayjp, expectNoSecretIn, PUBLIC_KEY, SECRET_KEY, sdkHttpError, seenBodies, send } from './payjpHandlerFake';
@@ -274,6 +275,58 @@ describe('F2: CSRF on the Fetch handler', () => {
       expect(() => setup({ allowedOrigins: [entry] })).toThrow(expect.objectContaining({ code: 'misconfigured' }));
     },
   );
+});
+
+describe('F2: CSRF through every Node mount', () => {
+  const servers: { close(callback: () => void): void }[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  });
+
+  async function serve(listener: RequestListener): Promise<string> {
+    const server = createServer(listener);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  type Mount = (handler: (request: Request) => Promise<Response>) => RequestListener;
+  const MOUNTS: [string, Mount][] = [
+    ['http.createServer + toNodeListener', (handler) => toNodeListener(handler)],
+    // Express 4: body-parser leaves `req.body = {}` for any content type it did not parse.
+    [
+      'Express 4 style (req.body = {})',
+      (handler) => {
+        const listener = toNodeListener(handler);
+        return (req, res) => {
+          req.resume();
+          req.on('end', () => listener(Object.assign(req, { body: {} }), res, () => res.writeHead(404).end()));
+        };
+      },
+    ],
+    ['Express 5 style (req.body undefined, next)', (handler) => (req, res) => toNodeListener(handler)(req, res, () => res.writeHead(404).end())],
+  ];
+
+  it.each(MOUNTS)('%s: refuses form-like and foreign-origin finishes, and serves the real one', async (_name, mount) => {
+    const { fake, handler } = setup();
+    fake.putCharge({ id: 'ch_a', three_d_secure_status: 'verified', metadata: { react3ds_customer: ALICE } });
+    const base = await serve(mount(handler));
+    const finish = async (headers: Record<string, string>, body?: string) => {
+      const answer = await fetch(`${base}/api/3ds/charges/ch_a/finish`, { method: 'POST', headers: { ...asAlice, ...headers }, ...(body === undefined ? {} : { body }) });
+      const text = await answer.text();
+      seenBodies.push(text);
+      return { status: answer.status, code: (JSON.parse(text) as { error?: { code: string } }).error?.code };
+    };
+    expect(await finish({})).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(await finish({ 'content-type': 'text/plain' }, '{}')).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(await finish({ 'content-type': 'application/x-www-form-urlencoded' }, 'a=1')).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(await finish({ 'content-type': 'application/json', origin: 'http://localhost:1' }, '{}')).toEqual({ status: 403, code: 'origin_not_allowed' });
+    expect(await finish({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, '{}')).toEqual({ status: 403, code: 'origin_not_allowed' });
+    expect(fake.calls).toEqual([]);
+    expect(fake.charge('ch_a')?.paid).toBe(false);
+    expect((await finish({ 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' }, '{}')).status).toBe(200);
+    expect(fake.charge('ch_a')?.paid).toBe(true);
+  });
 });
 
 /** Every client call waits `ms` first (PAY.JP's latency) and is logged with who asked. */
