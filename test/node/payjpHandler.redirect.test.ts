@@ -61,7 +61,7 @@ describe('POST /card-verifications/{id}/redirect', () => {
     expect(verifyJws(backUrl, SECRET_KEY).payload).toEqual({ url: RETURN_URLS[1] });
   });
 
-  it('also works with an empty body (no content type needed)', async () => {
+  it('also works with an empty body (declared JSON, as every POST must be)', async () => {
     const { handler } = setup();
     expect((await send(handler, 'POST', '/card-verifications/tdsr_alice/redirect', undefined, asAlice)).status).toBe(200);
   });

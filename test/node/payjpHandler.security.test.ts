@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import Payjp from 'payjp';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createPayjpHandler, toNodeListener, type PayjpClientLike, type PayjpHandlerOptions } from '../../src/server';
+import { createSandbox, SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY } from '../../src/sandbox';
+import { passChallenge } from './passChallenge';
 import { createFakePayjp, expectNoSecretIn, PUBLIC_KEY, SECRET_KEY, sdkHttpError, seenBodies, send } from './payjpHandlerFake';
 
 /**
@@ -378,6 +381,53 @@ describe('F3: authentication before the finish lock', () => {
     expect((await Promise.all(attacks)).every((answer) => answer.status === 403)).toBe(true);
     expect(log.filter((call) => call === 'charges.retrieve').length).toBeLessThanOrEqual(2);
     expect(log.filter((call) => call === 'charges.tds_finish')).toHaveLength(1);
+  });
+
+  it('finish races across 5 handler instances (own locks, own owner caches) still pay once, against the sandbox', async () => {
+    const sandbox = await createSandbox().listen();
+    try {
+      const sdk = Payjp(SANDBOX_PAYJP_SECRET_KEY, { apibase: sandbox.payjpApiBase, timeout: 5000 });
+      const sdkCharges = sdk.charges as unknown as NonNullable<PayjpClientLike['charges']>;
+      let finishes = 0;
+      const counted: PayjpClientLike = {
+        ...(sdk as unknown as PayjpClientLike),
+        charges: {
+          create: (query) => sdkCharges.create(query),
+          retrieve: (id) => sdkCharges.retrieve(id),
+          tds_finish: (id) => ((finishes += 1), sdkCharges.tds_finish(id)),
+        },
+      };
+      const customer = await sdk.customers.create({});
+      const handlers = Array.from({ length: 5 }, () =>
+        createPayjpHandler({
+          secretKey: SANDBOX_PAYJP_SECRET_KEY,
+          publicKey: SANDBOX_PAYJP_PUBLIC_KEY,
+          resolveCustomer: (request) => request.headers.get('x-customer'),
+          resolveCharge: () => ({ amount: 3980 }),
+          payjp: counted,
+          apiBase: sandbox.payjpApiBase,
+          returnUrls: ['https://shop.example/3ds-return'],
+        }),
+      );
+      const asOwner = { 'x-customer': customer.id };
+      const token = await sdk.tokens.create({ card: { number: '4242424242424242', exp_month: 12, exp_year: 2040, cvc: '123', name: 'TARO YAMADA', email: 'taro@example.com' } }, { 'X-Payjp-Direct-Token-Generate': 'true' });
+      const created = await send(handlers[0]!, 'POST', '/charges', { token: token.id, order: 'cart' }, asOwner);
+      const id = created.json.charge.id as string;
+      const redirect = await send(handlers[0]!, 'POST', `/charges/${id}/redirect`, {}, asOwner);
+      expect((await passChallenge(redirect.json.url as string, 'verified')).status).toBe(303);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => send(handlers[index % 5]!, 'POST', `/charges/${id}/finish`, undefined, index % 2 === 0 ? asOwner : asBob)),
+      );
+      const owners = answers.filter((_, index) => index % 2 === 0);
+      expect(owners.map((answer) => [answer.status, answer.json.charge?.paid])).toEqual(Array(5).fill([200, true]));
+      expect(answers.filter((_, index) => index % 2 === 1).map((answer) => answer.status)).toEqual(Array(5).fill(403));
+      // One finish per instance at most, and PAY.JP itself refuses all but the first.
+      expect(finishes).toBeGreaterThanOrEqual(1);
+      expect(finishes).toBeLessThanOrEqual(5);
+      expect((await sdk.charges.retrieve(id)).paid).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('bogus guest tags cost no PAY.JP call, on finish, GET and redirect', async () => {
