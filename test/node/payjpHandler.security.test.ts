@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import Payjp from 'payjp';
@@ -176,6 +176,44 @@ describe('F1: toNodeListener streams the body and the handler cap counts', () =>
     expect(answer.headers.connection).toBe('close');
     // The handler's 16 KiB cap, not the listener's 64 KiB one, decided; the slack is Node's read-ahead.
     expect(answer.readAtAnswer).toBeLessThanOrEqual(CAP + 4 * 1024);
+  });
+
+  it('over real HTTP: a client streaming 32 MiB gets the 413 answer and the connection closes', async () => {
+    const { handler } = setup();
+    const server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const piece = Buffer.alloc(64 * 1024, 'x');
+      const answer = await new Promise<{ status: number; connection: string | undefined; body: string; sent: number }>((resolve, reject) => {
+        let sent = 0;
+        let answered = false;
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/card-verifications', headers: { 'content-type': 'application/json', ...asAlice } }, (res) => {
+          answered = true;
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body, sent }));
+        });
+        // The server closing mid-upload may surface as a write error after the answer: that is fine.
+        req.on('error', (error) => (answered ? undefined : reject(error)));
+        const pump = () => {
+          while (!answered && sent < 32 * 1024 * 1024) {
+            sent += piece.byteLength;
+            if (!req.write(piece)) return void req.once('drain', pump);
+          }
+          if (!answered) req.end();
+        };
+        pump();
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.connection).toBe('close');
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'invalid_request' } });
+      expect(answer.sent).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('still serves a normal body through a stream', async () => {
