@@ -28,9 +28,28 @@ describe('createPayjpBackend', () => {
     [409, 'expired', 'expired'],
     [401, 'unauthorized', 'unauthorized'],
     [502, 'backend_error', 'backend_error'],
+    [403, 'origin_not_allowed', 'misconfigured'],
+    [415, 'unsupported_media_type', 'misconfigured'],
+    [405, 'method_not_allowed', 'misconfigured'],
   ])('maps HTTP %i %s to %s, keeping the provider code', async (status, code, kitCode) => {
     const backend = createPayjpBackend({ baseUrl: '/api/3ds', fetch: answering(status, { error: { code, message: 'x', providerCode: 'invalid_id' } }) });
     await expect(backend.getCardVerification('tdsr_1')).rejects.toMatchObject({ code: kitCode, status, providerCode: 'invalid_id' });
+  });
+
+  it('sends every POST as Content-Type: application/json with a JSON body, as the handler requires', async () => {
+    const fetch = answering(200, { charge: { id: 'ch_1', outcome: 'pending' }, token: { id: 'tok_1', outcome: 'pending' }, verification, url: 'https://api.pay.jp/v1/tds/ch_1/start' });
+    const backend = createPayjpBackend({ baseUrl: '/api/3ds', fetch });
+    await backend.createCardVerification('car_1');
+    await backend.createCharge({ token: 'tok_1', order: 'o' });
+    await backend.finishCharge('ch_1');
+    await backend.finishToken('tok_1');
+    await backend.createRedirectUrl('ch_1');
+    const posts = fetch.mock.calls.map(([, init]) => init).filter((init) => init?.method === 'POST');
+    expect(posts).toHaveLength(5);
+    for (const init of posts) {
+      expect((init?.headers as Record<string, string>)['content-type']).toBe('application/json');
+      expect(typeof JSON.parse(String(init?.body))).toBe('object');
+    }
   });
 
   it('only leaves for PAY.JP’s own start page for that request', async () => {
