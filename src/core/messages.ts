@@ -141,9 +141,16 @@ const merge = (locale: Locale, rest: Omit<MessageCatalog, AcsMessageKey>): Messa
 /** The built-in catalogs. */
 export const MESSAGES: Readonly<Record<Locale, MessageCatalog>> = { ja: /* @__PURE__ */ merge('ja', ja), en: /* @__PURE__ */ merge('en', en) };
 
-/** Looks up one message, with the caller's overrides first. */
+// Own properties only: a key such as `constructor` or `__proto__` (say, a code read back from
+// tampered storage) must find no message, not a function or a prototype from Object.
+const own = <T>(record: Partial<Record<string, T>> | undefined, key: string): T | undefined => (record && Object.hasOwn(record, key) ? record[key] : undefined);
+
+/**
+ * Looks up one message, with the caller's overrides first. A key the catalogs do not hold (only
+ * possible from untyped input) gives the empty string.
+ */
 export function getMessage(key: MessageKey, locale: Locale = 'ja', overrides?: MessageOverrides): string {
-  return overrides?.[locale]?.[key] ?? MESSAGES[locale][key];
+  return own(own(overrides, locale), key) ?? own(own(MESSAGES, locale), key) ?? '';
 }
 
 /**

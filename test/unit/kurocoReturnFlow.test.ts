@@ -38,18 +38,50 @@ describe('createKurocoReturnFlow', () => {
     vi.restoreAllMocks();
   });
 
-  it('reads dsec_error=1 as a final failure, keeps the order ids, settles the attempt and cleans the URL', async () => {
+  it('reads dsec_error=1 as a failure once Kuroco agrees (one read), keeps the order ids, settles the attempt and cleans the URL', async () => {
     window.history.replaceState(null, '', '/order/3dsec/?dsec_error=1&x=2');
     const attempts = createAttemptStore();
     attempts.save(attempt);
-    const { backend, getPaymentStatus } = backendAnswering('paid');
+    const { backend, getPaymentStatus } = backendAnswering('failed');
     const state = await settled(createKurocoReturnFlow({ backend, attempts, pollDelaysMs: delays }));
     expect(state).toMatchObject({ status: 'failed', orderIds: [1001] });
     expect(state.status === 'failed' && state.error.code).toBe('three_d_secure_failed');
     expect(state.status === 'failed' && state.error.orderIds).toEqual([1001]);
-    expect(getPaymentStatus).not.toHaveBeenCalled();
+    expect(getPaymentStatus).toHaveBeenCalledTimes(1);
     expect(window.location.search).toBe('?x=2');
     expect(attempts.load()?.outcome).toEqual({ status: 'failed', code: 'three_d_secure_failed' });
+  });
+
+  // F6: the return URL is only a claim; whoever can navigate the tab can write it.
+  it.each(['?dsec_error=1', '?dsec_error=%31', '?dsec%5Ferror=1'])('shows success for an order Kuroco says is paid, despite %s', async (query) => {
+    window.history.replaceState(null, '', `/order/3dsec/${query}`);
+    const attempts = createAttemptStore();
+    attempts.save(attempt);
+    const { backend, getPaymentStatus } = backendAnswering('paid');
+    const state = await settled(createKurocoReturnFlow({ backend, attempts, pollDelaysMs: delays }));
+    expect(state).toEqual({ status: 'succeeded', orderIds: [1001], subject: 'payment' });
+    expect(getPaymentStatus).toHaveBeenCalledTimes(1);
+    expect(attempts.load()?.outcome).toEqual({ status: 'succeeded' });
+  });
+
+  it('does not settle a dsec_error=1 failure while Kuroco has no verdict: the attempt is kept and a reload asks again', async () => {
+    window.history.replaceState(null, '', '/order/3dsec/?dsec_error=1');
+    const attempts = createAttemptStore();
+    attempts.save(attempt);
+    const { backend, getPaymentStatus } = backendAnswering('pending');
+    const state = await settled(createKurocoReturnFlow({ backend, attempts, pollDelaysMs: delays }));
+    expect(state.status === 'failed' && state.error.code).toBe('three_d_secure_failed');
+    expect(getPaymentStatus).toHaveBeenCalledTimes(1);
+    expect(attempts.load()).toEqual(attempt);
+  });
+
+  it('does not settle a dsec_error=1 failure when the order cannot be read', async () => {
+    const attempts = createAttemptStore();
+    attempts.save(attempt);
+    const { backend } = backendAnswering(new ThreeDSecureError('network_error', 'offline'));
+    const state = await settled(createKurocoReturnFlow({ backend, attempts, pollDelaysMs: delays, url: 'https://shop.example/order/3dsec/?dsec_error=1' }));
+    expect(state.status === 'failed' && state.error.code).toBe('network_error');
+    expect(attempts.load()).toEqual(attempt);
   });
 
   it('polls until the order is paid, then settles as succeeded', async () => {

@@ -30,7 +30,11 @@ export interface ReturnStrategy<A extends SavedAttempt = SavedAttempt> {
   accepts(attempt: SavedAttempt): attempt is A;
   orderIds(attempt: A): readonly number[];
   subject(attempt: A): ReturnSubject;
-  /** A verdict the return URL already gives (Kuroco's `dsec_error=1`), and the params to strip from it. */
+  /**
+   * A verdict the return URL claims (Kuroco's `dsec_error=1`), and the params to strip from it. The
+   * flow still reads the status once: a final answer wins, and the claimed failure is settled only
+   * when the read's own state is a failure too.
+   */
   readUrl?(url: URL): { code: ThreeDSecureErrorCode | null; strip: string[] };
   read(attempt: A, signal: AbortSignal): Promise<ReturnRead>;
 }
@@ -88,15 +92,15 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     controller = null;
   }
 
-  function fail(code: ThreeDSecureErrorCode, orderIds: readonly number[], verification?: CardVerification, cause?: ThreeDSecureError) {
+  function fail(code: ThreeDSecureErrorCode, orderIds: readonly number[], verification?: CardVerification, cause?: ThreeDSecureError, settle = true) {
     const error = cause
       ? new ThreeDSecureError(cause.code, cause.message, { ...cause, orderIds, cause })
       : new ThreeDSecureError(code, MESSAGES[code] ?? code, { orderIds });
-    finish({ status: 'failed', orderIds, error, ...subject, ...(verification ? { verification } : {}) });
+    finish({ status: 'failed', orderIds, error, ...subject, ...(verification ? { verification } : {}) }, settle);
   }
 
-  function finish(state: Exclude<ThreeDSecureReturnState, { status: 'checking' }>) {
-    if (attempt && (state.status === 'succeeded' || FINAL_CODES.has(state.error.code))) {
+  function finish(state: Exclude<ThreeDSecureReturnState, { status: 'checking' }>, settle = true) {
+    if (settle && attempt && (state.status === 'succeeded' || FINAL_CODES.has(state.error.code))) {
       const outcome: AttemptOutcome = state.status === 'succeeded' ? { status: 'succeeded' } : { status: 'failed', code: state.error.code };
       options.attempts.settle(attempt.id, outcome);
     }
@@ -130,31 +134,42 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
         : store.setState({ status: 'failed', orderIds, ...subject, error: new ThreeDSecureError(outcome.code, MESSAGES[outcome.code] ?? outcome.code, { orderIds }) });
     }
     store.setState({ status: 'checking', orderIds, ...subject });
-    const fromUrl = readUrl();
-    if (fromUrl) return fail(fromUrl, orderIds);
+    // A verdict in the URL is only a claim (anyone who can navigate this tab can add `dsec_error=1`):
+    // the server is still asked, once, instead of polling.
+    const claimed = readUrl();
     controller = new AbortController();
-    void poll(attempt, orderIds, controller.signal);
+    const { signal } = controller;
+    void poll(attempt, claimed ? [0] : delays, signal).then((last) => {
+      if (signal.aborted) return;
+      controller = null;
+      conclude(last, orderIds, claimed);
+    });
   }
 
-  async function poll(current: A, orderIds: readonly number[], signal: AbortSignal) {
+  async function poll(current: A, waits: readonly number[], signal: AbortSignal): Promise<ReturnRead | ThreeDSecureError> {
     let last: ReturnRead | ThreeDSecureError = { final: false, ifExhausted: 'status_unknown' };
-    for (const delay of delays) {
+    for (const delay of waits) {
       try {
         await sleep(delay, signal);
         last = await strategy.read(current, signal);
         if (last.final) break;
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted) break;
         last = toThreeDSecureError(error);
         if (STOP_POLLING_CODES.has(last.code)) break;
       }
     }
-    if (signal.aborted) return;
-    controller = null;
+    return last;
+  }
+
+  function conclude(last: ReturnRead | ThreeDSecureError, orderIds: readonly number[], claimed: ThreeDSecureErrorCode | null) {
     if (last instanceof ThreeDSecureError) return fail(last.code, orderIds, undefined, last);
     const { verification } = last;
     if (last.final && last.code === null) return finish({ status: 'succeeded', orderIds, ...subject, ...(verification ? { verification } : {}) });
-    fail(last.final ? (last.code ?? 'status_unknown') : last.ifExhausted, orderIds, verification);
+    if (last.final || !claimed) return fail(last.final ? (last.code ?? 'status_unknown') : last.ifExhausted, orderIds, verification);
+    // The URL says it failed and the server has no final word: the claim is shown, but settled only
+    // when the server's own state is a failure too (it would end as one if the reads ran out).
+    fail(claimed, orderIds, verification, undefined, last.ifExhausted !== 'status_unknown');
   }
 
   return {

@@ -9,8 +9,9 @@ function combine(statuses: KurocoPaymentStatus[]): KurocoPaymentStatus {
 }
 
 /**
- * Kuroco × Paygent: `dsec_error=1` on the return URL is a failure. Otherwise the orders must become
- * paid; Kuroco keeps a 3-D Secure order "payment failed" until then, and the card authorization after
+ * Kuroco × Paygent: `dsec_error=1` on the return URL claims a failure, which the return flow checks
+ * with one read (a paid order is a success; an unpaid one that is not `payment_failed` is shown
+ * but not settled). Otherwise the orders must become paid; Kuroco keeps a 3-D Secure order "payment failed" until then, and the card authorization after
  * 3-D Secure can still fail, so an order that stays unpaid through every read is an authorization failure.
  */
 export function kurocoReturnStrategy(backend: KurocoBackend): ReturnStrategy<KurocoAttempt> {
