@@ -102,4 +102,25 @@ describe('createKurocoBackend', () => {
     );
     expect(() => createKurocoBackend({ ...base, baseUrl: 'not a url', auth: { type: 'none' } })).toThrow(expect.objectContaining({ code: 'misconfigured' }));
   });
+
+  // F12: the access token goes wherever a path resolves; a path must stay on baseUrl's origin.
+  it.each(['\\\\evil.example\\x', '\t//evil.example', 'http:\\\\evil.example', 'https://evil.example/x', '\\/evil.example/x'])('refuses the path %j at creation (misconfigured)', (path) => {
+    for (const paths of [{ purchase: path }, { orderDetails: `${path}/{ec_order_id}` }]) {
+      let error: unknown;
+      try {
+        createKurocoBackend({ ...base, auth: { type: 'token', token: 'SECRET' }, paths, fetch: fetchAnswering(200, {}) });
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as ThreeDSecureError | undefined)?.code).toBe('misconfigured');
+      expect((error as Error).message).toMatch(/leaves https:\/\/shop\.g\.kuroco\.app/);
+    }
+  });
+
+  it('still accepts odd paths that stay on the origin', async () => {
+    const fetch = fetchAnswering(200, { details: { payment_status: 'paid' } });
+    const backend = createKurocoBackend({ ...base, auth: { type: 'cookie' }, paths: { orderDetails: '//orders/x/../{ec_order_id}' }, fetch });
+    await backend.getPaymentStatus(5);
+    expect(String(fetch.mock.calls[0]![0])).toBe('https://shop.g.kuroco.app/rcms-api/1/orders/5');
+  });
 });

@@ -33,10 +33,21 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
     throw new ThreeDSecureError('misconfigured', `createKurocoBackend: baseUrl ${JSON.stringify(options.baseUrl)} is not a URL`, { cause });
   }
   const paths = { ...DEFAULT_PATHS, ...options.paths };
+  const orderDetailsPath = (orderId: number) => paths.orderDetails.replace('{ec_order_id}', encodeURIComponent(String(orderId)));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const readPaymentStatus = options.readPaymentStatus ?? readDefaultPaymentStatus;
 
-  const endpoint = (path: string) => new URL(path.replace(/^\/+/, ''), base).toString();
+  // The access token goes wherever a path points, so every path must stay on baseUrl's origin
+  // (`\\evil`, a leading tab or a scheme would leave it). Checked now for the configured paths.
+  const endpoint = (path: string) => {
+    const url = new URL(path.replace(/^\/+/, ''), base);
+    if (url.origin !== base.origin) {
+      throw new ThreeDSecureError('misconfigured', `createKurocoBackend: path ${JSON.stringify(path)} leaves ${base.origin} (it resolves to ${url.origin})`);
+    }
+    return url.toString();
+  };
+  endpoint(paths.purchase);
+  endpoint(orderDetailsPath(1));
 
   async function send(method: 'GET' | 'POST', url: string, body: unknown, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = {};
@@ -84,8 +95,7 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
       return { orderIds: ids, messages, acsHtml, ...(requestId === undefined ? {} : { requestId }) };
     },
     async getPaymentStatus(orderId, init = {}) {
-      const path = paths.orderDetails.replace('{ec_order_id}', encodeURIComponent(String(orderId)));
-      const { body, requestId } = await send('GET', endpoint(path), undefined, init.signal);
+      const { body, requestId } = await send('GET', endpoint(orderDetailsPath(orderId)), undefined, init.signal);
       if (!isRecord(body.details)) {
         throw new ThreeDSecureError('invalid_response', `Kuroco order ${orderId} has no \`details\``, { orderIds: [orderId], requestId });
       }

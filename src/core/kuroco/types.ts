@@ -10,7 +10,11 @@ export type KurocoAuth =
   | { type: 'cookie' }
   | { type: 'none' };
 
-/** Endpoint paths below `/rcms-api/{apiId}/`: every Kuroco site names its own. */
+/**
+ * Endpoint paths below `/rcms-api/{apiId}/`: every Kuroco site names its own. Each must resolve on
+ * `baseUrl`'s origin (the access token goes with it): `createKurocoBackend` throws `misconfigured`
+ * for one that leaves it (`\\host`, a scheme, a leading tab).
+ */
 export interface KurocoPaths {
   /** `ECOrder::purchase`. @default 'ec/order' */
   purchase?: string;
