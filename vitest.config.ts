@@ -7,6 +7,7 @@ import viteConfig from './vite.config.ts';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 import { sandboxVitePlugin } from './src/sandbox/vitePlugin.ts';
 import { payjpDemoMiddleware } from './test/support/payjpDemoBackend.ts';
+import { redirectedRequests, startRedirectPair, stopRedirectPair } from './test/support/redirectServers.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,6 +17,8 @@ const browser = () => ({
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
+  // Servers on other origins, for tests of what the kit sends across origins.
+  commands: { startRedirectPair, redirectedRequests, stopRedirectPair },
 });
 
 export default mergeConfig(

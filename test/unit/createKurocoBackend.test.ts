@@ -123,4 +123,14 @@ describe('createKurocoBackend', () => {
     await backend.getPaymentStatus(5);
     expect(String(fetch.mock.calls[0]![0])).toBe('https://shop.g.kuroco.app/rcms-api/1/orders/5');
   });
+
+  // F4: Node's fetch (server rendering, tests) hands back the 3xx itself under redirect: 'manual'.
+  it('never follows a redirect: asks fetch not to, and a 3xx answer is a backend_error', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 307, headers: { location: 'https://evil.example/rcms-api/1/ec/order' } }));
+    const backend = createKurocoBackend({ ...base, auth: { type: 'token', token: 'SECRET' }, fetch });
+    const error = await rejection(backend.purchase({ ec_payment_id: 1 }));
+    expect(error.code).toBe('backend_error');
+    expect(error.status).toBe(307);
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].redirect).toBe('manual');
+  });
 });

@@ -21,6 +21,8 @@ export interface JsonResponse {
 /**
  * One JSON round trip. Transport failures become typed errors (`network_error`, `timeout`);
  * HTTP error statuses are returned, because only the caller knows the provider's envelope.
+ * Redirects are never followed: the request carries credentials (an access token, cookies, a
+ * charge tag) meant for the configured origin only, so a 3xx is a `backend_error`.
  */
 export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
   const timeout = new AbortController();
@@ -36,6 +38,9 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
         // JSON.stringify(undefined) is undefined: no body. fetch's own default credentials are same-origin.
         body: JSON.stringify(request.body),
         credentials: request.credentials,
+        // 'manual', not 'error': the redirect is then told apart from a network failure. A browser
+        // hands back an opaque redirect (status 0); Node's fetch the 3xx itself. Neither follows it.
+        redirect: 'manual',
         signal: timeout.signal,
       });
     } catch (cause) {
@@ -44,6 +49,11 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
         throw new ThreeDSecureError('timeout', `No answer from ${request.url} within ${request.timeoutMs} ms`, { cause });
       }
       throw new ThreeDSecureError('network_error', `Could not reach ${request.url}`, { cause });
+    }
+    if (isRedirect(response)) {
+      throw new ThreeDSecureError('backend_error', `${request.url} answered with a redirect, which the kit never follows: configure the final URL`, {
+        ...(response.status === 0 ? {} : { status: response.status }),
+      });
     }
     let body: unknown;
     try {
@@ -56,4 +66,9 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+// An opaque redirect (browsers) or a 3xx with a Location (Node, test doubles).
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('location'));
 }
