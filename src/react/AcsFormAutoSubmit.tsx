@@ -12,7 +12,10 @@ import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 export interface AcsFormAutoSubmitProps {
   /** `out_acs_html` from the purchase answer. It is parsed, never injected: its scripts never run. */
   html: string;
-  /** Origins the form may post to (the 3-D Secure server's). https is required unless a loopback origin is listed here. */
+  /**
+   * Origins the form may post to (the 3-D Secure server's). https is required unless a loopback origin is listed here.
+   * Only the first hop is checked: a page CSP `form-action` with the same origins pins the redirect chain.
+   */
   allowedActionOrigins?: string[];
   /** A named frame to submit into. @default the current page */
   target?: string;

@@ -10,7 +10,7 @@ import { useKurocoPurchase } from './useKurocoPurchase';
 export interface KurocoCheckoutProps {
   /** The order, or a function that builds it at click time (e.g. after creating the card token). */
   order: KurocoOrderInput | (() => KurocoOrderInput | Promise<KurocoOrderInput>);
-  /** Origins the ACS form may post to. */
+  /** Origins the ACS form may post to. Only the first hop is checked: a page CSP `form-action` pins the redirect chain. */
   allowedActionOrigins?: string[];
   /** A named frame for the 3-D Secure pages. @default the current page */
   target?: string;

@@ -29,6 +29,10 @@ export interface ParseAcsHtmlOptions {
    * URL throws `misconfigured`. When absent, any `https:` action is accepted. An empty list accepts
    * nothing. Listing a loopback `http:` origin (`http://localhost:5173`) allows that origin too, for
    * local development and the kit's sandbox.
+   *
+   * Only the first hop is checked: a listed action that answers 307/308 carries the POST body on
+   * to wherever it points. To pin the whole redirect chain, send a page CSP with
+   * `form-action <the same origins>`; the browser then refuses any hop outside it.
    */
   allowedActionOrigins?: readonly string[];
   /**
@@ -50,7 +54,8 @@ export interface SubmitAcsFormOptions {
   /**
    * When given, the action must pass the same policy as `parseAcsHtml` (https, origin listed,
    * loopback http only when listed). Without it the action must still be an absolute `https:` or
-   * `http:` URL: `javascript:`, `data:` and the like are always refused.
+   * `http:` URL: `javascript:`, `data:` and the like are always refused. Only the first hop is
+   * checked; a CSP `form-action` pins the redirect chain (see `ParseAcsHtmlOptions`).
    */
   allowedActionOrigins?: readonly string[];
 }
