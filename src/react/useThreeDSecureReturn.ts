@@ -24,8 +24,9 @@ const SERVER_STATE: ThreeDSecureReturnState = { status: 'checking', orderIds: []
 
 /**
  * On the page the shopper comes back to after 3-D Secure: confirms the saved attempt once, survives
- * reloads, and keeps the order ids in every outcome. Kuroco: `dsec_error=1` is a failure, otherwise
- * the order status decides. PAY.JP redirect: the backend's verdict on the saved request decides.
+ * reloads, and keeps the order ids in every outcome. Kuroco: the order status decides; `dsec_error=1`
+ * only claims a failure, checked with one read (a paid order is a success, and the failure is saved
+ * only when Kuroco's order is failed too). A tampered saved attempt counts as none. PAY.JP redirect: the backend's verdict on the saved request decides.
  */
 export function useThreeDSecureReturn(options: UseThreeDSecureReturnOptions = {}): UseThreeDSecureReturnResult {
   const { backend, attempts } = useThreeDSecureContext('useThreeDSecureReturn()');
