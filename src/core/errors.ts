@@ -54,41 +54,6 @@ export type ThreeDSecureErrorCode =
   /** The card details are incomplete or invalid (card form, token creation). `field` names the field. */
   | 'invalid_card';
 
-// Every code once, so a code read from storage can be checked at run time. The type makes a new
-// code a compile error until it is listed here.
-const ERROR_CODES: Record<ThreeDSecureErrorCode, 1> = {
-  acs_html_invalid: 1,
-  acs_action_not_allowed: 1,
-  return_url_not_allowed: 1,
-  kuroco_mixed_order: 1,
-  invalid_request: 1,
-  unauthorized: 1,
-  not_found: 1,
-  backend_error: 1,
-  invalid_response: 1,
-  network_error: 1,
-  timeout: 1,
-  three_d_secure_failed: 1,
-  authorization_failed: 1,
-  status_unknown: 1,
-  no_pending_attempt: 1,
-  misconfigured: 1,
-  payjs_load_failed: 1,
-  popup_blocked: 1,
-  canceled: 1,
-  expired: 1,
-  forbidden: 1,
-  attempted_not_accepted: 1,
-  start_url_not_allowed: 1,
-  card_declined: 1,
-  invalid_card: 1,
-};
-
-/** True for a code the kit defines (own properties only: `constructor` or `__proto__` are not codes). */
-export function isThreeDSecureErrorCode(value: unknown): value is ThreeDSecureErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
-}
-
 /** Extra facts carried by a {@link ThreeDSecureError}. */
 export interface ThreeDSecureErrorDetails {
   /** HTTP status of the backend answer, when there was one. */

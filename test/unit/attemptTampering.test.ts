@@ -62,6 +62,7 @@ describe('stored attempts are validated strictly', () => {
     ['outcome code constructor', { ...kuroco, outcome: { status: 'failed', code: 'constructor' } }],
     ['outcome code toString', { ...kuroco, outcome: { status: 'failed', code: 'toString' } }],
     ['outcome code __proto__', JSON.parse(`{"provider":"kuroco","id":"a","orderIds":[1],"createdAt":1,"outcome":{"status":"failed","code":"__proto__"}}`)],
+    ['outcome code the kit never settles (network_error)', { ...kuroco, outcome: { status: 'failed', code: 'network_error' } }],
     ['outcome code that is a status text key', { ...kuroco, outcome: { status: 'failed', code: 'retry' } }],
     ['outcome code with markup', { ...kuroco, outcome: { status: 'failed', code: '<img src=x>' } }],
     ['resourceId ".."', { provider: 'payjp', id: 'a', kind: 'charge', resourceId: '..', createdAt: 1 }],

@@ -1,4 +1,16 @@
-import { isThreeDSecureErrorCode, type ThreeDSecureErrorCode } from '../errors';
+import type { ThreeDSecureErrorCode } from '../errors';
+
+/**
+ * The failures that are final: the return flow settles an attempt with one of these (and only these),
+ * so a reload shows it again. A stored outcome with any other code is not one the kit wrote.
+ */
+export const SETTLED_FAILURE_CODES: ReadonlySet<ThreeDSecureErrorCode> = new Set<ThreeDSecureErrorCode>([
+  'three_d_secure_failed',
+  'authorization_failed',
+  'attempted_not_accepted',
+  'expired',
+  'card_declined',
+]);
 
 /** How a saved attempt ended, once the return page has confirmed it. */
 export type AttemptOutcome = { status: 'succeeded' } | { status: 'failed'; code: ThreeDSecureErrorCode };
@@ -46,27 +58,25 @@ export const ATTEMPT_STORAGE_KEY = 'react-3ds-kit:attempt';
 // The stored attempt is read back from sessionStorage, which any script of the origin can write:
 // every field is checked for the exact shape the kit saves, so a tampered entry is no attempt at all.
 const RESOURCE_PREFIX: Record<PayjpAttempt['kind'], string> = { card: 'tdsr', charge: 'ch', token: 'tok' };
-const RESOURCE_ID = /^(tdsr|ch|tok)_[A-Za-z0-9]{1,64}$/;
-const CHARGE_TAG = /^[A-Za-z0-9_-]{1,128}$/;
-
-const isOrderId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
-
-function isOutcome(value: unknown): value is AttemptOutcome {
-  const v = value as Partial<Record<'status' | 'code', unknown>> | null;
-  if (typeof v !== 'object' || v === null) return false;
-  if (v.status === 'succeeded') return v.code === undefined;
-  return v.status === 'failed' && isThreeDSecureErrorCode(v.code);
-}
 
 function isAttempt(value: unknown): value is SavedAttempt {
-  const v = value as Partial<Record<keyof KurocoAttempt | keyof PayjpAttempt, unknown>> | null;
-  if (typeof v !== 'object' || v === null) return false;
-  if (typeof v.id !== 'string' || v.id === '' || !Number.isFinite(v.createdAt)) return false;
-  if (v.outcome !== undefined && !isOutcome(v.outcome)) return false;
-  if (v.provider === 'kuroco') return Array.isArray(v.orderIds) && v.orderIds.length > 0 && v.orderIds.every(isOrderId);
-  if (v.provider !== 'payjp' || typeof v.resourceId !== 'string' || typeof v.kind !== 'string' || !Object.hasOwn(RESOURCE_PREFIX, v.kind)) return false;
-  const match = RESOURCE_ID.exec(v.resourceId);
-  return match?.[1] === RESOURCE_PREFIX[v.kind as PayjpAttempt['kind']] && (v.chargeTag === undefined || (typeof v.chargeTag === 'string' && CHARGE_TAG.test(v.chargeTag)));
+  const v = value as Partial<Record<keyof KurocoAttempt | keyof PayjpAttempt | 'code' | 'status', unknown>> | null;
+  const outcome = v?.outcome as typeof v;
+  const fits =
+    typeof v?.id === 'string' &&
+    v.id !== '' &&
+    Number.isFinite(v.createdAt) &&
+    // A Set, not an object lookup: `constructor` or `__proto__` is no code.
+    (outcome === undefined || (outcome?.status === 'succeeded' ? outcome.code === undefined : outcome?.status === 'failed' && SETTLED_FAILURE_CODES.has(outcome.code as ThreeDSecureErrorCode)));
+  if (!fits) return false;
+  if (v.provider === 'kuroco') return Array.isArray(v.orderIds) && v.orderIds.length > 0 && v.orderIds.every((id) => Number.isSafeInteger(id) && id > 0);
+  const prefix = typeof v.kind === 'string' && Object.hasOwn(RESOURCE_PREFIX, v.kind) ? RESOURCE_PREFIX[v.kind as PayjpAttempt['kind']] : '-';
+  return (
+    v.provider === 'payjp' &&
+    typeof v.resourceId === 'string' &&
+    new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`).test(v.resourceId) &&
+    (v.chargeTag === undefined || (typeof v.chargeTag === 'string' && /^[\w-]{1,128}$/.test(v.chargeTag)))
+  );
 }
 
 function defaultStorage(): Storage | null {

@@ -51,7 +51,7 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
       throw new ThreeDSecureError('network_error', `Could not reach ${request.url}`, { cause });
     }
     if (isRedirect(response)) {
-      throw new ThreeDSecureError('backend_error', `${request.url} answered with a redirect, which the kit never follows: configure the final URL`, {
+      throw new ThreeDSecureError('backend_error', `${request.url} redirected; the kit follows no redirects`, {
         ...(response.status === 0 ? {} : { status: response.status }),
       });
     }

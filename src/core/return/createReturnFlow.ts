@@ -1,4 +1,4 @@
-import type { AttemptOutcome, AttemptStore, SavedAttempt } from '../attempt/attemptStore';
+import { SETTLED_FAILURE_CODES, type AttemptOutcome, type AttemptStore, type SavedAttempt } from '../attempt/attemptStore';
 import { ThreeDSecureError, toThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import type { CardVerification } from '../payjp/protocol';
 import { createStore, type ReadableStore } from '../store';
@@ -60,7 +60,7 @@ export interface ReturnFlow extends ReadableStore<ThreeDSecureReturnState> {
 export const DEFAULT_POLL_DELAYS_MS: readonly number[] = [0, 1000, 2000, 3000, 5000];
 
 // Outcomes that are final: the attempt is settled and a reload shows them again.
-const FINAL_CODES = new Set<ThreeDSecureErrorCode>(['three_d_secure_failed', 'authorization_failed', 'attempted_not_accepted', 'expired', 'card_declined']);
+const FINAL_CODES = SETTLED_FAILURE_CODES;
 // Codes where asking again cannot help within this page.
 const STOP_POLLING_CODES = new Set<ThreeDSecureErrorCode>(['unauthorized', 'forbidden', 'not_found', 'misconfigured', 'invalid_request', 'expired', 'card_declined']);
 
