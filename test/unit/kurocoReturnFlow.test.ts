@@ -164,12 +164,18 @@ describe('createKurocoReturnFlow', () => {
     const attempts = createAttemptStore();
     attempts.save(attempt);
     const { backend, getPaymentStatus } = backendAnswering('pending');
-    const flow = createKurocoReturnFlow({ backend, attempts, pollDelaysMs: [0, 20, 20, 20] });
-    const off = flow.subscribe(() => {});
-    await new Promise((r) => setTimeout(r, 5));
-    off();
-    await new Promise((r) => setTimeout(r, 80));
-    expect(getPaymentStatus).toHaveBeenCalledTimes(1);
-    expect(flow.getSnapshot().status).toBe('checking');
+    // A fake clock: on a loaded machine real 5 ms and 20 ms timers can fire in either order.
+    vi.useFakeTimers();
+    try {
+      const flow = createKurocoReturnFlow({ backend, attempts, pollDelaysMs: [0, 20, 20, 20] });
+      const off = flow.subscribe(() => {});
+      await vi.advanceTimersByTimeAsync(5);
+      off();
+      await vi.advanceTimersByTimeAsync(80);
+      expect(getPaymentStatus).toHaveBeenCalledTimes(1);
+      expect(flow.getSnapshot().status).toBe('checking');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
