@@ -38,7 +38,7 @@ function target(): HTMLDivElement {
 /** Mounts `element` in a fresh target (by selector, as payjs documents) and waits for `ready`. */
 async function mounted(element: PayjsElement): Promise<HTMLDivElement> {
   const div = target();
-  const ready = new Promise<void>((resolve) => element.on('ready', resolve));
+  const ready = new Promise<void>((resolve) => element.on('ready', () => resolve()));
   element.mount(`#${div.id}`);
   cleanups.push(() => element.unmount());
   await ready;
