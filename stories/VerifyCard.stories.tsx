@@ -42,7 +42,7 @@ function outcomeStory(workflow: ThreeDSecureWorkflow, outcome: PayjpOutcome): St
         await expect(alert).toHaveAttribute('data-error-code', want.code);
       }
       // Nothing of pay.js's is left on the page.
-      await waitFor(() => expect(document.querySelector('[data-payjp-three-d-secure]')).toBeNull());
+      await waitFor(() => expect(document.querySelector('[role=dialog] iframe')).toBeNull());
     },
   };
 }
@@ -102,7 +102,7 @@ export const AnotherCustomersCard: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: VERIFY }, { timeout: 10_000 }));
     const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
     await expect(alert).toHaveAttribute('data-error-code', 'not_found');
-    await expect(document.querySelector('[data-payjp-three-d-secure]')).toBeNull();
+    await expect(document.querySelector('[role=dialog] iframe')).toBeNull();
   },
 };
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createKurocoRouter, KUROCO_PREFIX } from './kuroco/router';
 import { resolveKurocoOptions, resolvePayjpOptions, type SandboxOptions } from './options';
 import { createPaygentRouter, PAYGENT_PREFIX } from './paygent/router';
-import { PAYJS_PATH } from './payjp/payjs';
+import { isPayjsPath, PAYJS_PATH } from './payjp/payjs';
 import { createPayjpRouter, PAYJP_API_PREFIX } from './payjp/router';
 import { createState } from './state';
 
@@ -66,7 +66,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return true;
     }
     if (url.pathname.startsWith(PAYGENT_PREFIX)) return handlePaygent(req, res, url);
-    if (url.pathname === PAYJS_PATH || url.pathname === PAYJP_API_PREFIX || url.pathname.startsWith(`${PAYJP_API_PREFIX}/`)) {
+    if (isPayjsPath(url.pathname) || url.pathname === PAYJP_API_PREFIX || url.pathname.startsWith(`${PAYJP_API_PREFIX}/`)) {
       return handlePayjp(req, res, url);
     }
     return false;

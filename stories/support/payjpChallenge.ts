@@ -17,7 +17,7 @@ async function press(getDocument: () => Document | null | undefined, outcome: Pa
 
 /** Presses an outcome on the issuer page inside pay.js's overlay iframe. */
 export function pressInOverlay(outcome: PayjpOutcome) {
-  return press(() => document.querySelector<HTMLIFrameElement>('[data-payjp-three-d-secure] iframe')?.contentDocument, outcome, 'overlay');
+  return press(() => document.querySelector<HTMLIFrameElement>('[role=dialog] iframe')?.contentDocument, outcome, 'overlay');
 }
 
 /** Presses an outcome on the issuer page inside the demo's redirect frame. */

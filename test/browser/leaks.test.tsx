@@ -22,6 +22,7 @@ import { cdp, commands } from 'vitest/browser';
 import { createPayjpBackend } from '../../src/core/payjp/createPayjpBackend';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
 import { useThreeDSecure, type UseThreeDSecureResult } from '../../src/react/useThreeDSecure';
+import { payjsOverlays } from '../support/payjsUi';
 
 // `npm run bench:leaks` sets these: a longer run, and a control run without the kit.
 const CYCLES = Number(import.meta.env.VITE_LEAKS_CYCLES ?? 100);
@@ -70,7 +71,7 @@ function mount(onReady: (handle: Handle) => void) {
   };
 }
 
-const overlays = () => document.querySelectorAll('[data-payjp-three-d-secure]');
+const overlays = payjsOverlays;
 const challengeFrames = () => Array.from(document.querySelectorAll('iframe')).filter((frame) => /\/tds\/[^/]+\/start/.test(frame.src));
 
 // The test's own waits run on the timers captured before the counters are installed.

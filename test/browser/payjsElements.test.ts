@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { PayjpElementsApi, PayjpInstance, PayjsElement, PayjsElementChangeEvent, PayjsToken, PayjsTokenError, PayjpStatic } from '../../src/core/payjp/payjs';
 import { loadPayjp } from '../../src/core/payjp/loadPayjp';
+import { payjsOverlays, removePayjsOverlays } from '../support/payjsUi';
 
 type Payjs = PayjpInstance & PayjpElementsApi;
 
@@ -22,7 +23,7 @@ const cleanups: (() => void)[] = [];
 afterEach(() => {
   vi.restoreAllMocks();
   for (const cleanup of cleanups.splice(0)) cleanup();
-  for (const overlay of document.querySelectorAll('[data-payjp-three-d-secure]')) overlay.remove();
+  removePayjsOverlays();
 });
 
 let seq = 0;
@@ -38,7 +39,7 @@ function target(): HTMLDivElement {
 /** Mounts `element` in a fresh target (by selector, as payjs documents) and waits for `ready`. */
 async function mounted(element: PayjsElement): Promise<HTMLDivElement> {
   const div = target();
-  const ready = new Promise<void>((resolve) => element.on('ready', resolve));
+  const ready = new Promise<void>((resolve) => element.on('ready', () => resolve()));
   element.mount(`#${div.id}`);
   cleanups.push(() => element.unmount());
   await ready;
@@ -79,7 +80,7 @@ function isError(result: PayjsToken | PayjsTokenError): result is PayjsTokenErro
 async function chooseInOverlay(outcome: string): Promise<void> {
   const button = await vi.waitFor(
     () => {
-      const frame = document.querySelector<HTMLIFrameElement>('[data-payjp-three-d-secure] iframe');
+      const frame = payjsOverlays()[0]?.querySelector<HTMLIFrameElement>('iframe');
       const found = frame?.contentDocument?.querySelector<HTMLButtonElement>(`button[data-outcome="${outcome}"]`);
       if (!found) throw new Error('challenge not shown yet');
       return found;
@@ -146,8 +147,8 @@ describe('elements: change events', () => {
 
   it.each([
     ['cardNumber', 'number', '4242424242424241', 'invalid_number'],
-    ['cardExpiry', 'expiry', '13', 'invalid_expiry'],
-    ['cardExpiry', 'expiry', '0120', 'invalid_expiry'],
+    ['cardExpiry', 'expiry', '13', 'invalid_expiry_month'],
+    ['cardExpiry', 'expiry', '0120', 'invalid_expiry_year_past'],
     ['cardCvc', 'cvc', '1234', 'invalid_cvc'],
   ] as const)('%s: "%s" ← %s gives %s', async (type, name, typed, code) => {
     const group = Payjp().elements();
@@ -160,7 +161,7 @@ describe('elements: change events', () => {
     expect(field(root, name).getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('reports incomplete_number on blur, clears it while typing, and detects American Express', async () => {
+  it('reports incomplete_error on blur, clears it while typing, and detects American Express', async () => {
     const element = Payjp().elements().create('cardNumber');
     const events = changes(element);
     const blurs: number[] = [];
@@ -170,7 +171,7 @@ describe('elements: change events', () => {
     await userEvent.type(input, '3782');
     expect(events.at(-1)).toEqual({ elementType: 'cardNumber', empty: false, complete: false, brand: 'American Express' });
     input.blur();
-    expect(events.at(-1)?.error?.code).toBe('incomplete_number');
+    expect(events.at(-1)?.error?.code).toBe('incomplete_error');
     expect(blurs).toHaveLength(1);
     await userEvent.type(input, '82246310005');
     expect(input.value).toBe('3782 822463 10005');
@@ -226,10 +227,10 @@ describe('createToken', () => {
   });
 
   it.each([
-    ['', '1235', '123', 'incomplete_number'],
+    ['', '1235', '123', 'incomplete_error'],
     ['4242424242424241', '1235', '123', 'invalid_number'],
-    ['4242424242424242', '12', '123', 'incomplete_expiry'],
-    ['4242424242424242', '1235', '', 'incomplete_cvc'],
+    ['4242424242424242', '12', '123', 'incomplete_error'],
+    ['4242424242424242', '1235', '', 'incomplete_error'],
   ])('resolves { error } without a request: number "%s", expiry "%s", cvc "%s" → %s', async (number, expiry, cvc, code) => {
     const payjp = Payjp();
     const element = payjp.elements().create('card');
@@ -239,7 +240,8 @@ describe('createToken', () => {
     if (cvc) await userEvent.type(field(root, 'cvc'), cvc);
     const fetchSpy = vi.spyOn(window, 'fetch');
     const result = await payjp.createToken(element);
-    expect(result).toEqual({ error: { code, message: expect.any(String), type: 'client_error', status: 400 } });
+    // validationErrorShape 'without-status' (the default): no status on client-side validation.
+    expect(result).toEqual({ error: { code, message: expect.any(String), type: 'client_error' } });
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
@@ -266,18 +268,29 @@ describe('createToken', () => {
     const result = await pending;
     if (isError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
     expect(result.card.three_d_secure_status).toBe('verified');
-    expect(document.querySelectorAll('[data-payjp-three-d-secure]')).toHaveLength(0);
+    expect(payjsOverlays()).toHaveLength(0);
     const charge = await secret('POST', '/charges', { amount: '1000', currency: 'jpy', card: result.id });
     expect(charge).toMatchObject({ status: 200, body: { paid: true } });
   });
 
-  it('three_d_secure: the default workflow is iframe; closing the overlay resolves { error: { code: "canceled" } }', async () => {
+  it('three_d_secure: the default workflow (payjsDefaultWorkflow) is the sub-window', async () => {
     const payjp = Payjp();
+    const element = payjp.elements().create('card');
+    await fillCard(await mounted(element));
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const result = await payjp.createToken(element, { three_d_secure: true });
+    expect(open).toHaveBeenCalledOnce();
+    expect(result).toMatchObject({ error: { code: 'popup_blocked' } });
+    expect(payjsOverlays()).toHaveLength(0);
+  });
+
+  it('three_d_secure (iframe workflow): closing the overlay resolves { error: { code: "canceled" } }', async () => {
+    const payjp = Payjp({ threeDSecureWorkflow: 'iframe' });
     const element = payjp.elements().create('card');
     await fillCard(await mounted(element));
     const pending = payjp.createToken(element, { three_d_secure: true });
     const close = await vi.waitFor(() => {
-      const found = document.querySelector<HTMLButtonElement>('[data-payjp-three-d-secure] button[aria-label="閉じる"]');
+      const found = payjsOverlays()[0]?.querySelector<HTMLButtonElement>('button[aria-label="閉じる"]');
       if (!found) throw new Error('no overlay yet');
       return found;
     });
@@ -286,7 +299,7 @@ describe('createToken', () => {
   });
 
   it('three_d_secure: a failed challenge resolves the tds_finish error three_d_secure_incompleted', async () => {
-    const payjp = Payjp();
+    const payjp = Payjp({ threeDSecureWorkflow: 'iframe' });
     const element = payjp.elements().create('card');
     await fillCard(await mounted(element));
     const pending = payjp.createToken(element, { three_d_secure: true });
@@ -301,7 +314,7 @@ describe('createToken', () => {
     const result = await payjp.createToken(element, { three_d_secure: true });
     if (isError(result)) throw new Error(result.error.message);
     expect(result.card.three_d_secure_status).toBe('unverified');
-    expect(document.querySelectorAll('[data-payjp-three-d-secure]')).toHaveLength(0);
+    expect(payjsOverlays()).toHaveLength(0);
     const charge = await secret('POST', '/charges', { amount: '1000', currency: 'jpy', card: result.id });
     expect(charge.body).toMatchObject({ error: { code: 'unverified_token' } });
   });
@@ -314,6 +327,45 @@ describe('createToken', () => {
     const result = await payjp.createToken(element, { three_d_secure: true }, { timeout: 1000 });
     expect(open).toHaveBeenCalledOnce();
     expect(result).toMatchObject({ error: { code: 'popup_blocked', type: 'client_error' } });
+  });
+});
+
+describe('events, styles and clear() as typed from pay.js (fidelity row 11)', () => {
+  it('ready, focus and blur pass { elementType }', async () => {
+    const element = Payjp().elements().create('cardNumber');
+    const seen: Array<[string, unknown]> = [];
+    for (const name of ['ready', 'focus', 'blur'] as const) element.on(name, (event) => seen.push([name, event]));
+    const root = await mounted(element);
+    field(root, 'number').focus();
+    field(root, 'number').blur();
+    expect(seen).toEqual([
+      ['ready', { elementType: 'cardNumber' }],
+      ['focus', { elementType: 'cardNumber' }],
+      ['blur', { elementType: 'cardNumber' }],
+    ]);
+  });
+
+  it('applies style.empty, style.complete and style.invalid over style.base', async () => {
+    const element = Payjp().elements().create('cardNumber', { style: { base: { color: 'rgb(1, 1, 1)' }, empty: { color: 'rgb(2, 2, 2)' }, complete: { color: 'rgb(3, 3, 3)' }, invalid: { color: 'rgb(4, 4, 4)' } } });
+    const root = await mounted(element);
+    const input = field(root, 'number');
+    expect(input.style.color).toBe('rgb(2, 2, 2)');
+    await userEvent.type(input, '4242424242424242');
+    expect(input.style.color).toBe('rgb(3, 3, 3)');
+    await userEvent.clear(input);
+    await userEvent.type(input, '4242424242424241');
+    expect(input.style.color).toBe('rgb(4, 4, 4)');
+  });
+
+  it('clear() empties the element and reports an empty change', async () => {
+    const element = Payjp().elements().create('card');
+    const events = changes(element);
+    const root = await mounted(element);
+    await fillCard(root);
+    element.clear?.();
+    expect(field(root, 'number').value).toBe('');
+    expect(field(root, 'cvc').value).toBe('');
+    expect(events.at(-1)).toMatchObject({ elementType: 'card', empty: true, complete: false });
   });
 });
 

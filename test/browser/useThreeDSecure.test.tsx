@@ -7,6 +7,7 @@ import { createPayjpBackend } from '../../src/core/payjp/createPayjpBackend';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
 import { VerifyCardButton } from '../../src/react/VerifyCardButton';
 import type { ThreeDSecureWorkflow } from '../../src/core/payjp/payjs';
+import { payjsOverlays } from '../support/payjsUi';
 
 async function demoCardId(): Promise<string> {
   const answer = (await (await fetch('/api/payjp-demo/cards')).json()) as { cards: Array<{ id: string }> };
@@ -28,7 +29,7 @@ function ui(cardId: string, workflow: ThreeDSecureWorkflow = 'iframe') {
   );
 }
 
-const overlays = () => document.querySelectorAll('[data-payjp-three-d-secure]');
+const overlays = payjsOverlays;
 
 /** Counts window 'message' listeners added and not removed while it is installed. */
 function countMessageListeners() {

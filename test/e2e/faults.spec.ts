@@ -40,7 +40,7 @@ async function countOverlays(page: Page) {
     w.__overlays = 0;
     new MutationObserver((records) => {
       for (const record of records)
-        for (const node of record.addedNodes) if (node instanceof Element && node.matches('[data-payjp-three-d-secure]')) w.__overlays! += 1;
+        for (const node of record.addedNodes) if (node instanceof Element && node.querySelector('[role=dialog] iframe')) w.__overlays! += 1;
     }).observe(document, { childList: true, subtree: true });
   });
   return () => page.evaluate(() => (window as { __overlays?: number }).__overlays ?? 0);
@@ -269,18 +269,18 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
     const overlays = await countOverlays(page);
     await page.goto(PAGE);
     await page.getByRole('button', { name: VERIFY }).dblclick();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
     expect(seen.cardVerifications).toBe(1);
     expect(await overlays()).toBe(1);
     // A remount takes the challenge down and starts nothing by itself.
     await page.evaluate(() => (window as { __remount?: () => void }).__remount?.());
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(0);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(0);
     await page.waitForTimeout(300);
     expect(seen.cardVerifications).toBe(1);
     expect(await overlays()).toBe(1);
     // The next click is a new verification, again exactly one.
     await page.getByRole('button', { name: VERIFY }).dblclick();
-    await page.frameLocator('[data-payjp-three-d-secure] iframe').locator('[data-outcome="verified"]').click();
+    await page.frameLocator('[role=dialog] iframe').locator('[data-outcome="verified"]').click();
     await expect(page.getByRole('status')).toHaveText(VERIFIED, { timeout: 15_000 });
     expect(seen.cardVerifications).toBe(2);
     expect(await overlays()).toBe(2);
@@ -297,7 +297,7 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
     await expect(button).toBeEnabled();
     await page.unroute(payjs);
     await button.click();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
     await expect(alert(page)).toHaveCount(0);
     expect(await readAttempt(page)).toEqual(EARLIER);
   });
@@ -312,7 +312,7 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
     await expect(alert(page)).toHaveAttribute('data-error-code', 'backend_error');
     await page.unrouteAll();
     await page.getByRole('button', { name: VERIFY }).click();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
     expect(await readAttempt(page)).toEqual(EARLIER);
   });
 
@@ -324,7 +324,7 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
     await expect(alert(page)).toHaveAttribute('data-error-code', 'timeout', { timeout: 5_000 });
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.getByRole('button', { name: VERIFY }).click();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
   });
 
   test('offline → network_error; back online, the retry opens the challenge', async ({ page, context }) => {
@@ -335,18 +335,18 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
     await expect(alert(page)).toHaveAttribute('data-error-code', 'network_error');
     await context.setOffline(false);
     await page.getByRole('button', { name: VERIFY }).click();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
   });
 
   test('the shopper closes the overlay → canceled; the retry opens a new challenge', async ({ page }) => {
     const seen = countRequests(page);
     await page.goto(PAGE);
     await page.getByRole('button', { name: VERIFY }).click();
-    await page.locator('[data-payjp-three-d-secure] button[aria-label="閉じる"]').click();
+    await page.locator('[role=dialog] button[aria-label="閉じる"]').click();
     await expect(alert(page)).toHaveAttribute('data-error-code', 'canceled', { timeout: 10_000 });
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(0);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(0);
     await page.getByRole('button', { name: VERIFY }).click();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
     expect(seen.cardVerifications).toBe(2);
   });
 
@@ -358,7 +358,7 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
     page.on('popup', () => (popups += 1));
     await page.goto(`${PAGE.replace('flow=payjp', 'flow=payjp&workflow=subwindow')}`);
     await page.getByRole('button', { name: VERIFY }).click();
-    await page.frameLocator('[data-payjp-three-d-secure] iframe').locator('[data-outcome="verified"]').click();
+    await page.frameLocator('[role=dialog] iframe').locator('[data-outcome="verified"]').click();
     await expect(page.getByRole('status')).toHaveText(VERIFIED, { timeout: 15_000 });
     expect(popups).toBe(0);
   });
@@ -396,15 +396,15 @@ test.describe('PAY.JP request expiry (its own sandbox, requestExpiryMs 2 s)', ()
     });
     await page.goto(`/faults.html?flow=payjp&payjs=${encodeURIComponent(`${sandbox}/payjs/v2/pay.js`)}&startOrigin=${encodeURIComponent(sandbox)}`);
     await page.getByRole('button', { name: VERIFY }).click();
-    const issuer = page.frameLocator('[data-payjp-three-d-secure] iframe');
+    const issuer = page.frameLocator('[role=dialog] iframe');
     await expect(issuer.locator('[data-outcome="verified"]')).toBeVisible();
     await page.waitForTimeout(2_500);
     await issuer.locator('[data-outcome="verified"]').click();
     // The sandbox refuses the late result; the shopper closes the screen.
-    const closeButton = page.locator('[data-payjp-three-d-secure] button[aria-label="閉じる"]');
+    const closeButton = page.locator('[role=dialog] button[aria-label="閉じる"]');
     if (await closeButton.count()) await closeButton.click().catch(() => undefined);
     await expect(alert(page)).toHaveAttribute('data-error-code', 'expired', { timeout: 10_000 });
     await page.getByRole('button', { name: VERIFY }).click();
-    await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(1);
+    await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(1);
   });
 });

@@ -7,10 +7,10 @@ const DONE = 'カードの本人認証が完了しました。';
 test('iframe workflow: the overlay opens, the issuer verifies, the backend confirms', async ({ page }) => {
   await page.goto('/payjp.html?workflow=iframe');
   await page.getByRole('button', { name: VERIFY }).click();
-  const issuer = page.frameLocator('[data-payjp-three-d-secure] iframe');
+  const issuer = page.frameLocator('[role=dialog] iframe');
   await issuer.locator('[data-outcome="verified"]').click();
   await expect(page.getByRole('status')).toHaveText(DONE, { timeout: 15_000 });
-  await expect(page.locator('[data-payjp-three-d-secure]')).toHaveCount(0);
+  await expect(page.locator('[role=dialog]:has(iframe)')).toHaveCount(0);
 });
 
 test('sub-window workflow: a real popup, closed by the issuer page when done', async ({ page }) => {

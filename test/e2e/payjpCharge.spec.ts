@@ -36,7 +36,7 @@ test('charge 3-D Secure, iframe: double click under StrictMode → one charge, p
   await page.goto('/pay.html?workflow=iframe');
   await fillCard(page);
   await page.getByRole('button', { name: '支払う' }).dblclick();
-  await page.frameLocator('[data-payjp-three-d-secure] iframe').locator('[data-outcome="verified"]').click();
+  await page.frameLocator('[role=dialog] iframe').locator('[data-outcome="verified"]').click();
   await expect(page.getByRole('status')).toHaveText('お支払いが完了しました。', { timeout: 15_000 });
   expect(creates.requests()).toBe(1);
   expect(creates.ids).toHaveLength(1);
@@ -87,6 +87,6 @@ test('token 3-D Secure, iframe: payjs shows the issuer, the server confirms the 
   await page.goto('/register.html?workflow=iframe');
   await fillCard(page);
   await page.getByRole('button', { name: 'カードを登録する' }).click();
-  await page.frameLocator('[data-payjp-three-d-secure] iframe').locator('[data-outcome="attempted"]').click();
+  await page.frameLocator('[role=dialog] iframe').locator('[data-outcome="attempted"]').click();
   await expect(page.getByRole('status')).toHaveText(/^tok_\w+ を登録できます。$/, { timeout: 15_000 });
 });

@@ -16,7 +16,6 @@ function page() {
 
 function payjsOverlay() {
   const overlay = document.createElement('div');
-  overlay.setAttribute('data-payjp-three-d-secure', 'iframe');
   overlay.setAttribute('role', 'dialog');
   overlay.setAttribute('aria-modal', 'true');
   const frame = document.createElement('iframe');

@@ -67,3 +67,32 @@ describe('loadPayjp', () => {
     await expect(loadPayjp({ jsUrl: `${URL_A}&never`, timeoutMs: 10 })).rejects.toMatchObject({ code: 'payjs_load_failed' });
   });
 });
+
+describe('loadPayjp: one pay.js however its URL is written', () => {
+  it('reuses a https://js.pay.jp/v2/ tag (PAY.JP sample form) for https://js.pay.jp/v2/pay.js, and the other way round', async () => {
+    for (const [onPage, asked] of [
+      ['https://js.pay.jp/v2/', 'https://js.pay.jp/v2/pay.js'],
+      ['https://js.pay.jp/v2/pay.js', 'https://js.pay.jp/v2/'],
+    ] as const) {
+      const existing = document.createElement('script');
+      existing.src = onPage;
+      document.head.append(existing);
+      const loading = loadPayjp({ jsUrl: asked });
+      // Still loading: no second tag.
+      expect(document.scripts).toHaveLength(1);
+      (globalThis as { Payjp?: unknown }).Payjp = () => ({});
+      existing.dispatchEvent(new Event('load'));
+      await expect(loading).resolves.toBeTypeOf('function');
+      document.head.replaceChildren();
+      delete (globalThis as { Payjp?: unknown }).Payjp;
+    }
+  });
+
+  it('loads a query-string variant of the configured URL as that script, and a different query as its own', () => {
+    void loadPayjp({ jsUrl: `${URL_A}&payjsOverlay=container` });
+    void loadPayjp({ jsUrl: `${URL_A}&payjsOverlay=container` });
+    expect(scriptsFor(`${URL_A}&payjsOverlay=container`)).toHaveLength(1);
+    void loadPayjp({ jsUrl: `${URL_A}&payjsOverlay=foreign-frame` });
+    expect(document.scripts).toHaveLength(2);
+  });
+});

@@ -30,6 +30,13 @@ describe('readPayjsTokenError', () => {
     [{ code: 'server_error', message: 'x', status: 500 }, 'backend_error'],
     [{ code: 'three_d_secure_incompleted', message: 'x', status: 400 }, 'three_d_secure_failed'],
     [{ code: 'three_d_secure_expired', message: 'x', status: 400 }, 'expired'],
+    // Client-side validation without a status (fidelity row 7): the card, not the network.
+    [{ code: 'invalid_number', message: 'x', type: 'validation_error' }, 'invalid_card'],
+    [{ code: 'incomplete_error', message: 'カード番号が入力途中です。', type: 'client_error' }, 'invalid_card'],
+    [{ code: 'invalid_expiry_month_past', message: 'x' }, 'invalid_card'],
+    [{ message: 'x', type: 'validation_error' }, 'invalid_card'],
+    [{ code: 'network_error', message: 'PAY.JP に接続できませんでした。', type: 'client_error' }, 'network_error'],
+    [{ code: 'something_new', message: 'x' }, 'backend_error'],
   ])('%o → %s', (error, code) => {
     expect(readPayjsTokenError({ error }).code).toBe(code);
   });

@@ -2,6 +2,7 @@ import { isLoopbackHost } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord, stringOr } from '../kuroco/parseKurocoError';
+import { rememberPayjsOrigin } from './payjsOrigins';
 import { createPayjpGetter, type PayjpGetterOptions } from './createPayjpGetter';
 import type { PayjpInstance } from './payjs';
 import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
@@ -112,6 +113,8 @@ const pathOf = (collection: string, id: string, rest = '') => `/${collection}/${
 export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
   const allowedStartOrigins = options.allowedStartOrigins ?? ['https://api.pay.jp'];
+  // The start page's origin is pay.js's too: its challenge iframe may come from there.
+  for (const origin of allowedStartOrigins) rememberPayjsOrigin(origin);
 
   async function call(method: 'GET' | 'POST', path: string, body: unknown, init: ChargeRequestInit) {
     const extra = typeof options.headers === 'function' ? options.headers() : options.headers;

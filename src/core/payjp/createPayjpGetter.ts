@@ -17,7 +17,8 @@ export function assertPublicKey(key: string): void {
 
 /**
  * A lazy, shared payjs instance: pay.js is loaded and `Payjp(publicKey)` created on the first call,
- * later calls reuse it, and a failure lets the next call try again.
+ * later calls reuse it, and a failure lets the next call try again. `threeDSecureWorkflow` defaults
+ * to `'iframe'` (always passed: pay.js's own default is undocumented).
  */
 export function createPayjpGetter({ publicKey, jsUrl, nonce, timeoutMs, locale, threeDSecureWorkflow }: PayjpGetterOptions): () => Promise<PayjpInstance> {
   assertPublicKey(publicKey);
@@ -26,7 +27,8 @@ export function createPayjpGetter({ publicKey, jsUrl, nonce, timeoutMs, locale, 
     instance ??= loadPayjp({ ...(jsUrl ? { jsUrl } : {}), ...(nonce ? { nonce } : {}), ...(timeoutMs ? { timeoutMs } : {}) })
       .then((Payjp) => {
         if (!Payjp) throw new ThreeDSecureError('misconfigured', 'pay.js can only run in a browser');
-        return Payjp(publicKey, { ...(locale ? { locale } : {}), ...(threeDSecureWorkflow ? { threeDSecureWorkflow } : {}) });
+        // Always a workflow: pay.js's own default is undocumented (and likely not the iframe).
+        return Payjp(publicKey, { ...(locale ? { locale } : {}), threeDSecureWorkflow: threeDSecureWorkflow ?? 'iframe' });
       })
       .catch((error: unknown) => {
         instance = null;

@@ -1,5 +1,6 @@
 import { loadScript } from '../script/loadScript';
 import type { PayjpStatic } from './payjs';
+import { rememberPayjsOrigin } from './payjsOrigins';
 
 /** PAY.JP serves pay.js itself: bundling or self-hosting it is not allowed. */
 export const PAYJS_URL = 'https://js.pay.jp/v2/pay.js';
@@ -23,5 +24,8 @@ function readPayjp(): PayjpStatic | undefined {
  * resolves `null` during server rendering, and lets a later call retry after a failure.
  */
 export function loadPayjp(options: LoadPayjpOptions = {}): Promise<PayjpStatic | null> {
-  return loadScript({ src: options.jsUrl ?? PAYJS_URL, read: readPayjp, name: 'pay.js', globalName: 'Payjp', errorCode: 'payjs_load_failed', nonce: options.nonce, timeoutMs: options.timeoutMs });
+  const src = options.jsUrl ?? PAYJS_URL;
+  // pay.js's frames may come from where pay.js itself does: the kit counts them as pay.js's.
+  if (typeof document !== 'undefined') rememberPayjsOrigin(src);
+  return loadScript({ src, read: readPayjp, name: 'pay.js', globalName: 'Payjp', errorCode: 'payjs_load_failed', nonce: options.nonce, timeoutMs: options.timeoutMs });
 }

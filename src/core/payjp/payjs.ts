@@ -47,15 +47,17 @@ export interface PayjsElementChangeEvent {
   complete: boolean;
   /** e.g. 'Visa', 'MasterCard', 'JCB', 'American Express', 'Diners Club', 'Discover' (number fields). */
   brand?: string;
+  /** `code` is e.g. `incomplete_error`, `invalid_number`, `invalid_expiry_year_past`, `invalid_expiry_month_past`. */
   error?: { message: string; code?: string; type?: string };
 }
 
-/** Options of `elements.create(type, options)`. */
+/** Options of `elements.create(type, options)` (as typed from pay.jp/docs/payjs; there is no postal-code field). */
 export interface PayjsElementOptions {
-  style?: Record<string, Record<string, string>>;
+  /** CSS properties per state: `base`, `invalid`, `complete`, `empty`. */
+  style?: Partial<Record<'base' | 'invalid' | 'complete' | 'empty', Record<string, string>>>;
   placeholder?: string;
-  /** Hide the postal-code part of the combined field. */
-  hidePostalCode?: boolean;
+  disabled?: boolean;
+  hideIcon?: boolean;
 }
 
 /** One mounted card field. payjs mounts by CSS selector (an element id works everywhere). */
@@ -63,7 +65,9 @@ export interface PayjsElement {
   mount(target: string | HTMLElement): void;
   unmount(): void;
   on(event: 'change', handler: (event: PayjsElementChangeEvent) => void): void;
-  on(event: 'ready' | 'focus' | 'blur', handler: () => void): void;
+  on(event: 'ready' | 'focus' | 'blur', handler: (event: { elementType: PayjsElementType }) => void): void;
+  /** Empties the field (pay.js v2; the kit only calls it when present). */
+  clear?(): void;
   /** Optional in the real payjs surface; the kit only calls it when present. */
   off?(event: string, handler: (...args: never[]) => void): void;
 }

@@ -26,9 +26,15 @@ export interface ShowChallengeOptions {
 // A sub-window promise that fails this fast, on a challenge that never started, was never shown.
 const BLOCKED_WITHIN_MS = 1500;
 
-function looksBlocked(error: unknown): boolean {
-  const record = error as { code?: unknown; message?: unknown } | null;
-  return record?.code === 'popup_blocked' || (typeof record?.message === 'string' && /pop-?up|block/i.test(record.message));
+// pay.js's messages may be Japanese or English.
+const BLOCKED_MESSAGE = /pop-?up|block|ポップアップ|ブロック/i;
+
+/** Whether a pay.js rejection says the popup was blocked, whatever its shape: `Error`, `{ code }`, `{ error: { code } }`. */
+export function looksBlocked(rejection: unknown): boolean {
+  const outer = rejection !== null && typeof rejection === 'object' ? (rejection as { error?: unknown }) : null;
+  const inner = outer?.error !== null && typeof outer?.error === 'object' ? outer.error : outer;
+  const record = inner as { code?: unknown; message?: unknown } | null;
+  return record?.code === 'popup_blocked' || (typeof record?.message === 'string' && BLOCKED_MESSAGE.test(record.message));
 }
 
 async function show(open: (payjp: PayjpInstance) => Promise<void>, options: ShowChallengeOptions, overlay = false): Promise<ChallengeEnd> {
@@ -45,6 +51,13 @@ async function show(open: (payjp: PayjpInstance) => Promise<void>, options: Show
     throw error;
   }
   const { result, ui } = tracked;
+  if (ui.popupBlocked) {
+    // The browser's own signal: pay.js may reject later, or never settle (a rejection is expected).
+    result.catch(() => {});
+    ui.dispose();
+    isolation?.dispose();
+    return { rejected: true, error: new ThreeDSecureError('popup_blocked', 'The browser blocked the 3-D Secure sub-window (window.open returned null)') };
+  }
   options.track(ui);
   try {
     await new Promise<void>((resolve, reject) => {

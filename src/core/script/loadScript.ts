@@ -16,6 +16,15 @@ export interface LoadScriptOptions<T> {
   timeoutMs?: number | undefined;
 }
 
+/**
+ * The URL a script is known by: PAY.JP serves pay.js v2 at both `https://js.pay.jp/v2/` (its own
+ * sample's form) and `https://js.pay.jp/v2/pay.js`, which are one script. Anything else, query
+ * string included, is compared as it is (a query-string variant is its own configured script).
+ */
+export function scriptKey(src: string): string {
+  return src === 'https://js.pay.jp/v2/' ? 'https://js.pay.jp/v2/pay.js' : src;
+}
+
 // One load per URL per page; a failed load is forgotten so the next call tries again.
 const loads = new Map<string, Promise<unknown>>();
 
@@ -26,10 +35,11 @@ const loads = new Map<string, Promise<unknown>>();
 export function loadScript<T>(options: LoadScriptOptions<T>): Promise<T | null> {
   if (typeof window === 'undefined' || typeof document === 'undefined') return Promise.resolve(null);
   const src = new URL(options.src, document.baseURI).toString();
-  const existing = Array.from(document.scripts).find((script) => script.src === src);
+  const key = scriptKey(src);
+  const existing = Array.from(document.scripts).find((script) => script.src !== '' && scriptKey(script.src) === key);
   const ready = options.read();
   if (existing && ready) return Promise.resolve(ready);
-  const cached = loads.get(src) as Promise<T> | undefined;
+  const cached = loads.get(key) as Promise<T> | undefined;
   if (cached) return cached;
 
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -63,7 +73,7 @@ export function loadScript<T>(options: LoadScriptOptions<T>): Promise<T | null> 
       document.head.append(script);
     }
   });
-  loads.set(src, load);
-  load.catch(() => loads.delete(src));
+  loads.set(key, load);
+  load.catch(() => loads.delete(key));
   return load;
 }

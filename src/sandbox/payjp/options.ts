@@ -1,3 +1,5 @@
+import type { PayjsDefaults } from './assets/payjs';
+
 /** Options of the PAY.JP stand-in (`createSandbox({ payjp: { … } })`). All are optional. */
 export interface PayjpSandboxOptions {
   /**
@@ -45,6 +47,58 @@ export interface PayjpSandboxOptions {
    */
   payjsLatencyMs?: number;
   /**
+   * How the stand-in pay.js draws the iframe challenge (real pay.js's DOM is undocumented).
+   * `'body-child'`: each open call appends a fresh `<body>` child (backdrop + dialog) holding an
+   * iframe of the start page. `'foreign-frame'`: the same, but the iframe's `src` is a hosted frame
+   * on another path (`/payjs/v2/three-d-secure-frame`, served from pay.js's origin, which forwards
+   * to the start page), as real pay.js serves its UI from its own frames. `'container'`: `Payjp()`
+   * appends a hidden container `<body>` child, and each call shows the challenge iframe inside it
+   * (no new body child). No mode carries a sandbox-only marker.
+   * Per page: `?payjsOverlay=` on the pay.js URL.
+   * @default 'body-child'
+   */
+  payjsOverlay?: 'body-child' | 'foreign-frame' | 'container';
+  /**
+   * Hidden helper iframes: one (`display:none`) at the first `Payjp()`, and one (zero-sized) during
+   * each iframe challenge, as real pay.js keeps an API tunnel frame on the page.
+   * Per page: `?payjsHelperFrames=true|false`.
+   * @default true
+   */
+  payjsHelperFrames?: boolean;
+  /**
+   * What `openThreeDSecureIframe` / `openThreeDSecureDialog` reject with: an `Error` with a `code`
+   * (`'error'`), a plain `{ code, message }` (`'object'`), `{ error: { code, message } }`
+   * (`'nested'`) or `undefined`. Per page: `?payjsRejection=`.
+   * @default 'error'
+   */
+  payjsRejection?: 'error' | 'object' | 'nested' | 'undefined';
+  /**
+   * Language of pay.js's rejection and validation messages, whatever the `Payjp` locale (labels
+   * follow the locale). Per page: `?payjsLanguage=`.
+   * @default 'ja'
+   */
+  payjsLanguage?: 'ja' | 'en';
+  /**
+   * When the browser blocks the sub-window (`window.open` returns null): `'reject'`: pay.js rejects
+   * at once (code `popup_blocked`, in the `payjsRejection` shape); `'null-window'`: pay.js's
+   * promise never settles, so the page has only `window.open`'s null to go by (`createToken`
+   * still resolves `{ error: { code: 'popup_blocked' } }`). Per page: `?popupBlocking=`.
+   * @default 'reject'
+   */
+  popupBlocking?: 'reject' | 'null-window';
+  /**
+   * The workflow of a `Payjp()` created without `threeDSecureWorkflow` (real pay.js's default is
+   * undocumented; its typings long knew only subwindow and redirect). Per page: `?payjsDefaultWorkflow=`.
+   * @default 'subwindow'
+   */
+  payjsDefaultWorkflow?: 'iframe' | 'subwindow' | 'redirect';
+  /**
+   * Whether `createToken`'s client-side validation errors carry `status: 400`.
+   * Per page: `?validationErrorShape=`.
+   * @default 'without-status'
+   */
+  validationErrorShape?: 'with-status' | 'without-status';
+  /**
    * Clock for `created` and the 3-D Secure timestamps, expiry and the slow issuer (tests pass a
    * fake one). Milliseconds, like `Date.now`.
    * @default Date.now
@@ -62,6 +116,8 @@ export interface ResolvedPayjpOptions {
   latencyMs: number;
   payjsLatencyMs: number;
   now: () => number;
+  /** The stand-in pay.js options (payjsOverlay … validationErrorShape). */
+  payjs: PayjsDefaults;
 }
 
 /** The sandbox's documented key pair. */
@@ -84,6 +140,27 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return value;
 }
 
+function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value)) throw new TypeError(`createSandbox: payjp.${name} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}`);
+  return value;
+}
+
+function resolvePayjsDefaults(options: PayjpSandboxOptions): PayjsDefaults {
+  if (options.payjsHelperFrames !== undefined && typeof options.payjsHelperFrames !== 'boolean') {
+    throw new TypeError('createSandbox: payjp.payjsHelperFrames must be a boolean');
+  }
+  return {
+    payjsOverlay: oneOf('payjsOverlay', options.payjsOverlay, ['body-child', 'foreign-frame', 'container'], 'body-child'),
+    payjsHelperFrames: options.payjsHelperFrames ?? true,
+    payjsRejection: oneOf('payjsRejection', options.payjsRejection, ['error', 'object', 'nested', 'undefined'], 'error'),
+    payjsLanguage: oneOf('payjsLanguage', options.payjsLanguage, ['ja', 'en'], 'ja'),
+    popupBlocking: oneOf('popupBlocking', options.popupBlocking, ['reject', 'null-window'], 'reject'),
+    payjsDefaultWorkflow: oneOf('payjsDefaultWorkflow', options.payjsDefaultWorkflow, ['iframe', 'subwindow', 'redirect'], 'subwindow'),
+    validationErrorShape: oneOf('validationErrorShape', options.validationErrorShape, ['with-status', 'without-status'], 'without-status'),
+  };
+}
+
 /** Fills in defaults; throws `TypeError` for options that cannot work, so mistakes show up at once. */
 export function resolvePayjpOptions(options: PayjpSandboxOptions = {}): ResolvedPayjpOptions {
   return {
@@ -95,5 +172,6 @@ export function resolvePayjpOptions(options: PayjpSandboxOptions = {}): Resolved
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
     payjsLatencyMs: nonNegative('payjsLatencyMs', options.payjsLatencyMs, 0),
     now: options.now ?? Date.now,
+    payjs: resolvePayjsDefaults(options),
   };
 }

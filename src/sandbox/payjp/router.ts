@@ -5,7 +5,7 @@ import { authenticate, publicKeyNotAllowed } from './auth';
 import { chargeRoutes } from './charges';
 import { customerRoutes } from './customers';
 import { PayjpApiError, sendPayjpError } from './errors';
-import { PAYJS_PATH, servePayjs } from './payjs';
+import { isPayjsPath, servePayjs } from './payjs';
 import type { PayjpState } from './store';
 import { handleTdsPage, TDS_PREFIX } from './tdsPages';
 import { threeDSecureRequestRoutes } from './threeDSecureRequests';
@@ -90,8 +90,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, st
  */
 export function createPayjpRouter(state: PayjpState) {
   return async function handlePayjp(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (url.pathname === PAYJS_PATH) {
-      await servePayjs(req, res, state);
+    if (isPayjsPath(url.pathname)) {
+      await servePayjs(req, res, state, url);
       return true;
     }
     if (url.pathname.startsWith(TDS_PREFIX) && (await handleTdsPage(req, res, url, state))) return true;

@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ThreeDSecureProvider, VerifyCardButton } from '../../../src/react';
-import { PAYJP_ORIGIN, payjpBackend, workflow } from './payjpBackend';
+import { payjpBackend, payjsUrl, workflow } from './payjpBackend';
 
 function SavedCard() {
   const [cardId, setCardId] = useState<string | null>(null);
@@ -15,7 +15,7 @@ function SavedCard() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ThreeDSecureProvider backend={payjpBackend} publicKey="pk_test_sandbox" jsUrl={`${PAYJP_ORIGIN}/payjs/v2/pay.js`} workflow={workflow}>
+    <ThreeDSecureProvider backend={payjpBackend} publicKey="pk_test_sandbox" jsUrl={payjsUrl} workflow={workflow}>
       <h1>カードの本人認証</h1>
       <SavedCard />
     </ThreeDSecureProvider>

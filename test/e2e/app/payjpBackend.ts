@@ -7,3 +7,15 @@ export const PAYJP_ORIGIN = KUROCO_URL;
 export const payjpBackend = createPayjpBackend({ baseUrl: '/api/payjp', allowedStartOrigins: [PAYJP_ORIGIN] });
 
 export const workflow = (new URLSearchParams(location.search).get('workflow') ?? 'iframe') as ThreeDSecureWorkflow;
+
+// The stand-in pay.js's per-page variants, passed through from this page's query (e.g.
+// `?payjsOverlay=container&payjsRejection=nested`): one sandbox serves the whole matrix.
+const PAYJS_VARIANTS = ['payjsOverlay', 'payjsHelperFrames', 'payjsRejection', 'payjsLanguage', 'popupBlocking', 'payjsDefaultWorkflow', 'validationErrorShape'];
+const variantQuery = new URLSearchParams();
+for (const name of PAYJS_VARIANTS) {
+  const value = new URLSearchParams(location.search).get(name);
+  if (value !== null) variantQuery.set(name, value);
+}
+
+/** The stand-in pay.js, with this page's variants. */
+export const payjsUrl = `${PAYJP_ORIGIN}/payjs/v2/pay.js${variantQuery.size ? `?${variantQuery.toString()}` : ''}`;

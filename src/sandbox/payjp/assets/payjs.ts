@@ -6,6 +6,9 @@
  * Surface (payjs v2): `Payjp(publicKey, { threeDSecureWorkflow?, locale? })` returning
  * `{ getPublicKey, openThreeDSecureIframe, openThreeDSecureDialog, elements, createToken }`.
  * Elements are plain labelled inputs in the page, not PAY.JP's cross-origin iframes.
+ * The sandbox's pay.js options (payjsOverlay, payjsHelperFrames, payjsRejection, payjsLanguage,
+ * popupBlocking, payjsDefaultWorkflow, validationErrorShape) are written in where the source says
+ * `@PAYJS_DEFAULTS@`, and the script's own URL query overrides them per page.
  * `createToken` resolves `{ error }` instead of rejecting; with `three_d_secure: true` it runs the
  * iframe or sub-window challenge and finishes the token (`redirect`: returns it unfinished).
  */
@@ -13,12 +16,41 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
 (function () {
   'use strict';
   var script = document.currentScript;
-  var sandboxOrigin = script && script.src ? new URL(script.src, window.location.href).origin : window.location.origin;
+  var scriptUrl = script && script.src ? new URL(script.src, window.location.href) : null;
+  var sandboxOrigin = scriptUrl ? scriptUrl.origin : window.location.origin;
   var MESSAGE_SOURCE = 'payjp-sandbox';
   var COMPLETE = 'three-d-secure-complete';
   var CANCELED = 'three-d-secure-canceled';
   var POLL_MS = 250;
   var WORKFLOWS = ['iframe', 'subwindow', 'redirect'];
+  var FRAME_PATH = '/payjs/v2/three-d-secure-frame';
+  var TUNNEL_PATH = '/payjs/v2/apitunnel.html';
+
+  // The sandbox's pay.js options (createSandbox({ payjp })), then this page's overrides from the
+  // script URL's query (?payjsOverlay=container&…), so one sandbox serves a whole variant matrix.
+  var CONFIG = (function (defaults) {
+    var allowed = {
+      payjsOverlay: ['body-child', 'foreign-frame', 'container'],
+      payjsHelperFrames: ['true', 'false'],
+      payjsRejection: ['error', 'object', 'nested', 'undefined'],
+      payjsLanguage: ['ja', 'en'],
+      popupBlocking: ['reject', 'null-window'],
+      payjsDefaultWorkflow: WORKFLOWS,
+      validationErrorShape: ['with-status', 'without-status']
+    };
+    var config = {};
+    for (var name in defaults) if (Object.prototype.hasOwnProperty.call(defaults, name)) config[name] = defaults[name];
+    if (scriptUrl) {
+      for (var key in allowed) {
+        if (!Object.prototype.hasOwnProperty.call(allowed, key)) continue;
+        var value = scriptUrl.searchParams.get(key);
+        if (value === null) continue;
+        if (allowed[key].indexOf(value) < 0) throw new TypeError('pay.js (sandbox): ' + key + ' must be one of ' + allowed[key].join(', '));
+        config[key] = key === 'payjsHelperFrames' ? value === 'true' : value;
+      }
+    }
+    return config;
+  })(/*@PAYJS_DEFAULTS@*/{ payjsOverlay: 'body-child', payjsHelperFrames: true, payjsRejection: 'error', payjsLanguage: 'ja', popupBlocking: 'reject', payjsDefaultWorkflow: 'subwindow', validationErrorShape: 'without-status' });
 
   var TEXT = {
     ja: {
@@ -34,22 +66,60 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       title: '3-D Secure authentication',
       close: 'Close',
       canceled: '3-D Secure authentication was canceled.',
-      popupBlocked: 'The 3-D Secure window could not be opened because the popup was blocked.',
+      popupBlocked: 'The 3-D Secure window could not be opened because it was prevented by the browser.',
       timeout: '3-D Secure authentication did not finish in time.',
       inProgress: 'The 3-D Secure screen is already open.',
       invalidId: 'No 3-D Secure object id was given.'
     }
   };
+  // Rejection and validation messages speak payjsLanguage (not the Payjp locale): which language
+  // real pay.js uses for them is not documented.
+  var MESSAGES = TEXT[CONFIG.payjsLanguage];
 
-  function payjsError(code, message) {
+  /** What openThreeDSecureIframe / Dialog reject with, in the configured shape (payjsRejection). */
+  function payjsError(code, message, forToken) {
+    // createToken turns its own openers' failures into { error: { code, message } } (see createToken).
+    if (forToken) return { code: code, message: message };
+    if (CONFIG.payjsRejection === 'undefined') return undefined;
+    if (CONFIG.payjsRejection === 'object') return { code: code, message: message };
+    if (CONFIG.payjsRejection === 'nested') return { error: { code: code, message: message } };
     var error = new Error(message);
     error.code = code;
     return error;
   }
 
+  /** Reads a code and message back from any rejection shape (for createToken's { error }). */
+  function readRejection(rejection, fallbackCode, fallbackMessage) {
+    var record = rejection && typeof rejection === 'object' && rejection.error ? rejection.error : rejection;
+    return {
+      code: record && typeof record.code === 'string' ? record.code : fallbackCode,
+      message: record && typeof record.message === 'string' ? record.message : fallbackMessage
+    };
+  }
+
+  function startQuery(publicKey, workflow) {
+    return '?publickey=' + encodeURIComponent(publicKey) + '&workflow=' + workflow + '&origin=' + encodeURIComponent(window.location.origin);
+  }
+
   function startUrl(publicKey, id, workflow) {
-    return sandboxOrigin + '/v1/tds/' + encodeURIComponent(id) + '/start?publickey=' + encodeURIComponent(publicKey) +
-      '&workflow=' + workflow + '&origin=' + encodeURIComponent(window.location.origin);
+    return sandboxOrigin + '/v1/tds/' + encodeURIComponent(id) + '/start' + startQuery(publicKey, workflow);
+  }
+
+  /** The iframe's src: the API's start page, or (foreign-frame) a hosted frame on another path. */
+  function frameUrl(publicKey, id) {
+    if (CONFIG.payjsOverlay !== 'foreign-frame') return startUrl(publicKey, id, 'iframe');
+    return sandboxOrigin + FRAME_PATH + startQuery(publicKey, 'iframe') + '&id=' + encodeURIComponent(id);
+  }
+
+  /** A hidden helper iframe, as real pay.js keeps an API tunnel frame on the page. */
+  function helperFrame(style) {
+    var frame = document.createElement('iframe');
+    frame.src = sandboxOrigin + TUNNEL_PATH;
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.style.cssText = style;
+    document.body.appendChild(frame);
+    return frame;
   }
 
   function fromChallenge(event, id, source) {
@@ -58,21 +128,31 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       data !== null && typeof data === 'object' && data.source === MESSAGE_SOURCE && data.id === id;
   }
 
+  var BACKDROP_STYLE = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483647;align-items:center;' +
+    'justify-content:center;background:rgba(0,0,0,.5)';
   var openOverlay = null;
 
-  function openIframe(publicKey, id, text) {
+  /** payjsOverlay 'container': one container per Payjp(), hidden until a challenge shows in it. */
+  function createContainer() {
+    var container = document.createElement('div');
+    container.style.cssText = BACKDROP_STYLE + ';display:none';
+    document.body.appendChild(container);
+    return container;
+  }
+
+  function openIframe(publicKey, id, text, shared, forToken) {
     return new Promise(function (resolve, reject) {
-      if (typeof id !== 'string' || id === '') { reject(payjsError('invalid_id', text.invalidId)); return; }
-      if (openOverlay) { reject(payjsError('in_progress', text.inProgress)); return; }
+      if (typeof id !== 'string' || id === '') { reject(payjsError('invalid_id', MESSAGES.invalidId, forToken)); return; }
+      if (openOverlay) { reject(payjsError('in_progress', MESSAGES.inProgress, forToken)); return; }
       var previousFocus = document.activeElement;
-      var overlay = document.createElement('div');
-      overlay.setAttribute('data-payjp-three-d-secure', 'iframe');
-      overlay.setAttribute('role', 'dialog');
-      overlay.setAttribute('aria-modal', 'true');
-      overlay.setAttribute('aria-label', text.title);
-      overlay.style.cssText = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483647;display:flex;' +
-        'align-items:center;justify-content:center;background:rgba(0,0,0,.5)';
+      var inContainer = CONFIG.payjsOverlay === 'container';
+      if (inContainer && (!shared.container || !shared.container.isConnected)) shared.container = createContainer();
+      var overlay = inContainer ? shared.container : document.createElement('div');
+      if (!inContainer) overlay.style.cssText = BACKDROP_STYLE + ';display:flex';
       var panel = document.createElement('div');
+      panel.setAttribute('role', 'dialog');
+      panel.setAttribute('aria-modal', 'true');
+      panel.setAttribute('aria-label', text.title);
       panel.style.cssText = 'position:relative;width:480px;max-width:100%;height:640px;max-height:100%;background:#fff;' +
         'border-radius:8px;overflow:hidden;box-shadow:0 4px 24px rgba(0,0,0,.3)';
       var close = document.createElement('button');
@@ -83,16 +163,17 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
         'border:0;border-radius:16px;background:#fff;color:#333;cursor:pointer';
       var frame = document.createElement('iframe');
       frame.title = text.title;
-      frame.src = startUrl(publicKey, id, 'iframe');
+      frame.src = frameUrl(publicKey, id);
       frame.style.cssText = 'display:block;width:100%;height:100%;border:0';
       panel.appendChild(frame);
       panel.appendChild(close);
       overlay.appendChild(panel);
 
       var settled = false;
-      // A page (or a kit) may take the overlay away: that is a close, and nothing may stay behind.
+      var helper = null;
+      // A page (or a kit) may take the challenge away: that is a close, and nothing may stay behind.
       var removal = typeof MutationObserver === 'function' ? new MutationObserver(function () {
-        if (!overlay.isConnected) settle(payjsError('canceled', text.canceled));
+        if (!frame.isConnected) settle(payjsError('canceled', MESSAGES.canceled, forToken));
       }) : null;
       function settle(error) {
         if (settled) return;
@@ -101,17 +182,23 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
         window.removeEventListener('message', onMessage);
         overlay.removeEventListener('keydown', onKeydown);
         close.removeEventListener('click', onClose);
-        if (overlay.parentNode) overlay.parentNode.removeChild(overlay);
+        if (inContainer) {
+          if (panel.parentNode) panel.parentNode.removeChild(panel);
+          overlay.style.display = 'none';
+        } else if (overlay.parentNode) {
+          overlay.parentNode.removeChild(overlay);
+        }
+        if (helper && helper.parentNode) helper.parentNode.removeChild(helper);
         openOverlay = null;
         if (previousFocus && typeof previousFocus.focus === 'function') previousFocus.focus();
-        if (error) reject(error); else resolve();
+        if (error === null) resolve(); else reject(error);
       }
       function onMessage(event) {
         if (!fromChallenge(event, id, frame.contentWindow)) return;
         if (event.data.type === COMPLETE) settle(null);
-        else if (event.data.type === CANCELED) settle(payjsError('canceled', text.canceled));
+        else if (event.data.type === CANCELED) settle(payjsError('canceled', MESSAGES.canceled, forToken));
       }
-      function onClose() { settle(payjsError('canceled', text.canceled)); }
+      function onClose() { settle(payjsError('canceled', MESSAGES.canceled, forToken)); }
       function onKeydown(event) {
         if (event.key === 'Escape') { event.preventDefault(); onClose(); }
       }
@@ -119,8 +206,10 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       overlay.addEventListener('keydown', onKeydown);
       close.addEventListener('click', onClose);
       openOverlay = overlay;
-      document.body.appendChild(overlay);
-      if (removal) removal.observe(document.body, { childList: true });
+      if (inContainer) overlay.style.display = 'flex';
+      else document.body.appendChild(overlay);
+      if (CONFIG.payjsHelperFrames) helper = helperFrame('position:absolute;width:0;height:0;border:0');
+      if (removal) removal.observe(document.body, { childList: true, subtree: true });
       frame.focus();
     });
   }
@@ -135,14 +224,19 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     return parts.join(',');
   }
 
-  function openDialog(publicKey, id, options, text) {
+  /** Resolves, rejects, or (popupBlocking 'null-window', documented) never settles when blocked. */
+  function openDialog(publicKey, id, options, forToken) {
     var timeout = typeof options === 'number' ? options : options && typeof options.timeout === 'number' ? options.timeout : 0;
     var features = options && typeof options === 'object' && options.windowFeatures ? options.windowFeatures : {};
     return new Promise(function (resolve, reject) {
-      if (typeof id !== 'string' || id === '') { reject(payjsError('invalid_id', text.invalidId)); return; }
+      if (typeof id !== 'string' || id === '') { reject(payjsError('invalid_id', MESSAGES.invalidId, forToken)); return; }
       var popup = window.open(startUrl(publicKey, id, 'subwindow'), 'payjp-3ds', featureString(features));
-      // Sandbox choice (PAY.JP does not document this): a blocked popup rejects at once.
-      if (!popup) { reject(payjsError('popup_blocked', text.popupBlocked)); return; }
+      if (!popup) {
+        // Sandbox choices (PAY.JP does not document this): reject at once, or leave the promise
+        // pending, so the page has only window.open's null to go by (createToken always reports it).
+        if (CONFIG.popupBlocking === 'reject' || forToken) reject(payjsError('popup_blocked', MESSAGES.popupBlocked, forToken));
+        return;
+      }
       var settled = false;
       var poll = null;
       var timer = null;
@@ -152,20 +246,20 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
         window.removeEventListener('message', onMessage);
         if (poll !== null) clearInterval(poll);
         if (timer !== null) clearTimeout(timer);
-        if (error) reject(error); else resolve();
+        if (error === null) resolve(); else reject(error);
       }
       function onMessage(event) {
         if (!fromChallenge(event, id, popup)) return;
         if (event.data.type === COMPLETE) settle(null);
-        else if (event.data.type === CANCELED) settle(payjsError('canceled', text.canceled));
+        else if (event.data.type === CANCELED) settle(payjsError('canceled', MESSAGES.canceled, forToken));
       }
       window.addEventListener('message', onMessage);
       poll = setInterval(function () {
-        if (popup.closed) settle(payjsError('canceled', text.canceled));
+        if (popup.closed) settle(payjsError('canceled', MESSAGES.canceled, forToken));
       }, POLL_MS);
       if (timeout > 0) {
         timer = setTimeout(function () {
-          settle(payjsError('timeout', text.timeout));
+          settle(payjsError('timeout', MESSAGES.timeout, forToken));
           if (!popup.closed) popup.close();
         }, timeout);
       }
@@ -187,7 +281,10 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       cvc: 'セキュリティコード',
       invalid_number: 'カード番号が正しくありません。',
       incomplete_number: 'カード番号が入力途中です。',
-      invalid_expiry: '有効期限が正しくありません。',
+      invalid_expiry_month: '有効期限の月が正しくありません。',
+      invalid_expiry_year: '有効期限の年が正しくありません。',
+      invalid_expiry_month_past: '有効期限が過ぎています。',
+      invalid_expiry_year_past: '有効期限の年が過ぎています。',
       incomplete_expiry: '有効期限が入力途中です。',
       invalid_cvc: 'セキュリティコードが正しくありません。',
       incomplete_cvc: 'セキュリティコードが入力途中です。',
@@ -200,7 +297,10 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       cvc: 'Security code',
       invalid_number: 'Your card number is invalid.',
       incomplete_number: 'Your card number is incomplete.',
-      invalid_expiry: 'Your card expiry date is invalid.',
+      invalid_expiry_month: 'Your card expiry month is invalid.',
+      invalid_expiry_year: 'Your card expiry year is invalid.',
+      invalid_expiry_month_past: 'Your card has expired.',
+      invalid_expiry_year_past: 'Your card expiry year is in the past.',
       incomplete_expiry: 'Your card expiry date is incomplete.',
       invalid_cvc: 'Your security code is invalid.',
       incomplete_cvc: 'Your security code is incomplete.',
@@ -277,12 +377,14 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     }
     if (field === 'expiry') {
       var month = Number(digits.slice(0, 2));
-      if (digits.length >= 2 && (month < 1 || month > 12)) return { empty: false, complete: false, error: 'invalid_expiry' };
+      if (digits.length >= 2 && (month < 1 || month > 12)) return { empty: false, complete: false, error: 'invalid_expiry_month' };
       if (digits.length < 4) return { empty: empty, complete: false, error: incomplete === null ? null : 'incomplete_expiry' };
       var year = 2000 + Number(digits.slice(2));
       var now = new Date();
       var nowMonths = now.getFullYear() * 12 + now.getMonth() + 1;
-      if (year * 12 + month < nowMonths || year > now.getFullYear() + 20) return { empty: false, complete: false, error: 'invalid_expiry' };
+      if (year < now.getFullYear()) return { empty: false, complete: false, error: 'invalid_expiry_year_past' };
+      if (year * 12 + month < nowMonths) return { empty: false, complete: false, error: 'invalid_expiry_month_past' };
+      if (year > now.getFullYear() + 20) return { empty: false, complete: false, error: 'invalid_expiry_year' };
       return { empty: false, complete: true, error: null };
     }
     var min = brand === 'American Express' ? 4 : 3;
@@ -292,7 +394,14 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     return { empty: false, complete: true, error: null };
   }
 
-  function fieldError(code, text) { return { code: code, message: text[code] || code, type: 'validation_error' }; }
+  /**
+   * The code pay.js reports for a field check: TYPEDEF's union names incomplete_error,
+   * invalid_number, invalid_expiry_year_past and invalid_expiry_month_past; the other invalid_*
+   * codes (month 13, a year too far ahead, a too-long cvc) are sandbox guesses.
+   */
+  function publicCode(check) { return check.indexOf('incomplete_') === 0 ? 'incomplete_error' : check; }
+
+  function fieldError(check, messages) { return { code: publicCode(check), message: messages[check] || check, type: 'validation_error' }; }
 
   function clientError(code, message, status) {
     var error = { code: code, message: message, type: 'client_error' };
@@ -300,22 +409,38 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     return { error: error };
   }
 
+  /** A createToken validation failure; 'status: 400' only with validationErrorShape 'with-status'. */
+  function validationError(code, message) {
+    return clientError(code, message, CONFIG.validationErrorShape === 'with-status' ? 400 : undefined);
+  }
+
   /** Rethrows a handler's exception without breaking the caller (like an event listener's). */
   function callSafely(fn, arg) {
     try { fn(arg); } catch (error) { setTimeout(function () { throw error; }, 0); }
   }
 
-  function applyStyle(input, style, invalid) {
-    var base = style && typeof style.base === 'object' ? style.base : {};
-    var bad = style && typeof style.invalid === 'object' ? style.invalid : {};
+  var STYLE_STATES = ['empty', 'complete', 'invalid'];
+
+  /** style { base, empty, complete, invalid } (TYPEDEF's keys): base, then the states that hold. */
+  function applyStyle(input, style, states) {
+    function part(name) { return style && style[name] && typeof style[name] === 'object' ? style[name] : {}; }
     function set(key, value) {
       if (key.charAt(0) === ':' || (typeof value !== 'string' && typeof value !== 'number')) return;
       if (key.indexOf('-') >= 0) input.style.setProperty(key, String(value)); else input.style[key] = String(value);
     }
+    var base = part('base');
     var key;
-    for (key in bad) if (Object.prototype.hasOwnProperty.call(bad, key) && !Object.prototype.hasOwnProperty.call(base, key)) set(key, '');
+    var i;
+    for (i = 0; i < STYLE_STATES.length; i += 1) {
+      var extra = part(STYLE_STATES[i]);
+      for (key in extra) if (Object.prototype.hasOwnProperty.call(extra, key) && !Object.prototype.hasOwnProperty.call(base, key)) set(key, '');
+    }
     for (key in base) if (Object.prototype.hasOwnProperty.call(base, key)) set(key, base[key]);
-    if (invalid) for (key in bad) if (Object.prototype.hasOwnProperty.call(bad, key)) set(key, bad[key]);
+    for (i = 0; i < STYLE_STATES.length; i += 1) {
+      if (!states[STYLE_STATES[i]]) continue;
+      var on = part(STYLE_STATES[i]);
+      for (key in on) if (Object.prototype.hasOwnProperty.call(on, key)) set(key, on[key]);
+    }
   }
 
   /** Sets a formatted value, keeping the caret after the same number of digits. */
@@ -341,6 +466,7 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     }
     var settings = options || {};
     var text = group.text;
+    var messages = group.messages;
     var fields = FIELDS_OF[type];
     var handlers = { change: [], ready: [], focus: [], blur: [] };
     var blurred = { number: false, expiry: false, cvc: false };
@@ -368,11 +494,11 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
         var input = state.inputs[field];
         if (input) {
           input.setAttribute('aria-invalid', check.error === null ? 'false' : 'true');
-          applyStyle(input, settings.style, check.error !== null);
+          applyStyle(input, settings.style, { empty: check.empty, complete: check.complete, invalid: check.error !== null });
         }
       }
       if (fields.indexOf('number') >= 0) event.brand = brandOf(group.values.number);
-      if (error !== null) event.error = fieldError(error, text);
+      if (error !== null) event.error = fieldError(error, messages);
       state.lastError = error;
       return event;
     }
@@ -428,7 +554,7 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
         // No name: the card data must never be posted with the shop's own form.
         input.placeholder = fields.length === 1 && typeof settings.placeholder === 'string' ? settings.placeholder : PLACEHOLDER[field];
         input.style.cssText = 'font:inherit;padding:6px 8px;border:1px solid #888;border-radius:4px;min-width:0';
-        applyStyle(input, settings.style, false);
+        applyStyle(input, settings.style, { empty: true, complete: false, invalid: false });
         var values = group.values;
         input.value = field === 'number' ? formatNumber(values.number, brandOf(values.number)) : field === 'expiry' ? formatExpiry(values.expiry) : values.cvc;
         (function (f, el) {
@@ -442,10 +568,10 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       }
       // focus / blur of the element as a whole (moving between its own inputs is neither).
       listen(wrapper, 'focusin', function (event) {
-        if (!event.relatedTarget || !wrapper.contains(event.relatedTarget)) emit('focus');
+        if (!event.relatedTarget || !wrapper.contains(event.relatedTarget)) emit('focus', { elementType: type });
       });
       listen(wrapper, 'focusout', function (event) {
-        if (!event.relatedTarget || !wrapper.contains(event.relatedTarget)) emit('blur');
+        if (!event.relatedTarget || !wrapper.contains(event.relatedTarget)) emit('blur', { elementType: type });
       });
       target.appendChild(wrapper);
       state.wrapper = wrapper;
@@ -472,8 +598,17 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
         state.mounted = true;
         state.readyTimer = setTimeout(function () {
           state.readyTimer = null;
-          emit('ready');
+          emit('ready', { elementType: type });
         }, 0);
+      },
+      /** Empties this element's fields (GH-SAMPLE calls it after a token is made). */
+      clear: function () {
+        for (var i = 0; i < fields.length; i += 1) {
+          group.values[fields[i]] = '';
+          blurred[fields[i]] = false;
+          if (state.inputs[fields[i]]) state.inputs[fields[i]].value = '';
+        }
+        if (state.mounted) emit('change', changeEvent());
       },
       unmount: function () {
         detach();
@@ -497,7 +632,7 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
 
   function createElements(options, fallbackLocale) {
     var locale = options && options.locale === 'en' ? 'en' : options && options.locale === 'ja' ? 'ja' : fallbackLocale;
-    var group = { text: FIELD_TEXT[locale], values: { number: '', expiry: '', cvc: '' } };
+    var group = { text: FIELD_TEXT[locale], messages: FIELD_TEXT[CONFIG.payjsLanguage], values: { number: '', expiry: '', cvc: '' } };
     return { create: function (type, elementOptions) { return createElement(group, type, elementOptions); } };
   }
 
@@ -529,15 +664,15 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     });
   }
 
-  function createToken(publicKey, workflow, text3ds, element, data, dialogOptions) {
+  function createToken(publicKey, workflow, text3ds, shared, element, data, dialogOptions) {
     var entry = entryOf(element);
-    var text = entry ? entry.group.text : FIELD_TEXT.ja;
-    if (!entry || !entry.isMounted()) return Promise.resolve(clientError('invalid_element', text.invalid_element, 400));
+    var text = FIELD_TEXT[CONFIG.payjsLanguage];
+    if (!entry || !entry.isMounted()) return Promise.resolve(validationError('invalid_element', text.invalid_element));
     var values = entry.group.values;
     var fields = ['number', 'expiry', 'cvc'];
     for (var i = 0; i < fields.length; i += 1) {
       var check = checkField(fields[i], values, 'submit');
-      if (check.error !== null) return Promise.resolve(clientError(check.error, text[check.error], 400));
+      if (check.error !== null) return Promise.resolve(validationError(publicCode(check.error), text[check.error]));
     }
     var input = data || {};
     var pairs = [
@@ -558,18 +693,22 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
       var token = created.body;
       if (!threeDSecure || workflow === 'redirect') return token;
       var opened = workflow === 'subwindow'
-        ? openDialog(publicKey, token.id, dialogOptions, text3ds)
-        : openIframe(publicKey, token.id, text3ds);
+        ? openDialog(publicKey, token.id, dialogOptions, true)
+        : openIframe(publicKey, token.id, text3ds, shared, true);
       return opened.then(function () {
         // pay.js finishes iframe / sub-window token flows itself (the shop's server charges the token directly).
         return callApi(publicKey, '/tokens/' + encodeURIComponent(token.id) + '/tds_finish', [], text).then(function (finished) {
           return finished.error ? { error: finished.error } : finished.body;
         });
-      }, function (error) {
-        return clientError(error && error.code ? error.code : 'canceled', error && error.message ? error.message : text3ds.canceled);
+      }, function (rejection) {
+        var read = readRejection(rejection, 'canceled', MESSAGES.canceled);
+        return clientError(read.code, read.message);
       });
     });
   }
+
+  // The page-wide hidden helper frame (payjsHelperFrames), made by the first Payjp().
+  var tunnel = null;
 
   function Payjp(publicKey, options) {
     if (typeof publicKey !== 'string' || publicKey === '') throw new TypeError('Payjp: a public key (pk_...) is required.');
@@ -580,16 +719,38 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     }
     var locale = settings.locale === 'en' ? 'en' : 'ja';
     var text = TEXT[locale];
-    var workflow = settings.threeDSecureWorkflow || 'iframe';
+    var workflow = settings.threeDSecureWorkflow || CONFIG.payjsDefaultWorkflow;
+    // What this instance keeps on the page: the challenge container (payjsOverlay 'container').
+    var shared = { container: null };
+    if (CONFIG.payjsOverlay === 'container' && document.body) shared.container = createContainer();
+    if (CONFIG.payjsHelperFrames && document.body && (!tunnel || !tunnel.isConnected)) tunnel = helperFrame('display:none');
     return {
       getPublicKey: function () { return publicKey; },
-      openThreeDSecureIframe: function (id) { return openIframe(publicKey, id, text); },
-      openThreeDSecureDialog: function (id, dialogOptions) { return openDialog(publicKey, id, dialogOptions, text); },
+      openThreeDSecureIframe: function (id) { return openIframe(publicKey, id, text, shared); },
+      openThreeDSecureDialog: function (id, dialogOptions) { return openDialog(publicKey, id, dialogOptions, false); },
       elements: function (elementsOptions) { return createElements(elementsOptions, locale); },
-      createToken: function (element, data, dialogOptions) { return createToken(publicKey, workflow, text, element, data, dialogOptions); }
+      createToken: function (element, data, dialogOptions) { return createToken(publicKey, workflow, text, shared, element, data, dialogOptions); }
     };
   }
 
   window.Payjp = Payjp;
 })();
 `;
+
+/** The stand-in pay.js options written into the served script (the page's query overrides them). */
+export interface PayjsDefaults {
+  payjsOverlay: 'body-child' | 'foreign-frame' | 'container';
+  payjsHelperFrames: boolean;
+  payjsRejection: 'error' | 'object' | 'nested' | 'undefined';
+  payjsLanguage: 'ja' | 'en';
+  popupBlocking: 'reject' | 'null-window';
+  payjsDefaultWorkflow: 'iframe' | 'subwindow' | 'redirect';
+  validationErrorShape: 'with-status' | 'without-status';
+}
+
+const DEFAULTS_SLOT = /\/\*@PAYJS_DEFAULTS@\*\/\{[^}]*\}/;
+
+/** The stand-in's source with `defaults` in place of its built-in ones. */
+export function payjsSource(defaults: PayjsDefaults): string {
+  return PAYJS_SOURCE.replace(DEFAULTS_SLOT, () => JSON.stringify(defaults));
+}
