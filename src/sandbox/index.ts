@@ -34,4 +34,6 @@ export { SANDBOX_CHALLENGE_OUTCOMES } from './paygent/sessions';
 export type { SandboxChallengeOutcome } from './paygent/sessions';
 export { SANDBOX_BANNER } from './paygent/page';
 export { PAYGENT_SANDBOX_RESULT_CARDS, SANDBOX_PAYGENT_HASH_KEY, SANDBOX_PAYGENT_MERCHANT_ID, SANDBOX_PAYGENT_TOKEN_KEY } from './paygent/token';
+export { maskCardNumber as maskPaygentCardNumber, paygentTokenHash } from './paygent/tokenHash';
+export type { PaygentTokenHashFields } from './paygent/tokenHash';
 export { PAYGENT_TOKEN_JS_PATH as PAYGENT_SANDBOX_TOKEN_JS_PATH } from './paygent/tokenScript';
