@@ -1,6 +1,7 @@
 export { createSandbox } from './createSandbox';
 export type { Sandbox, SandboxHandler, SandboxServer } from './createSandbox';
-export type { KurocoSandboxAuth, KurocoSandboxOptions, KurocoSandboxPaths, PayjpSandboxOptions, SandboxOptions } from './options';
+export type { KurocoSandboxAuth, KurocoSandboxAuthentication, KurocoSandboxOptions, KurocoSandboxPaths, PayjpSandboxOptions, SandboxOptions } from './options';
+export type { FailedFinishCode as PayjpSandboxFailedFinishCode, SecondFinishAnswer as PayjpSandboxSecondFinishAnswer } from './options';
 export { SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY } from './payjp/options';
 export { PAYJP_CHALLENGE_OUTCOMES, PAYJP_SANDBOX_TDS_CARDS } from './payjp/outcomes';
 export type { PayjpChallengeOutcome, SandboxTdsBehaviour, ThreeDSecureStatus as PayjpSandboxThreeDSecureStatus } from './payjp/outcomes';
