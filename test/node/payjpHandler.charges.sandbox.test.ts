@@ -274,7 +274,7 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
     expect((await call('POST', `/tokens/${token}/finish`, alice.id)).json.token.outcome).toBe('succeeded');
 
     // The app's own use: assertTokenVerified, then a charge without charge-time 3-D Secure.
-    await expect(assertTokenVerified(client, token)).resolves.toMatchObject({ id: token });
+    await expect(assertTokenVerified(client, token, { now: () => clock })).resolves.toMatchObject({ id: token });
     const charge = await client.charges.create({ amount: 1000, currency: 'jpy', card: token, three_d_secure: false, capture: true, metadata: {} });
     expect(charge.paid).toBe(true);
   });
@@ -317,12 +317,12 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
     const attempted = await tdsToken();
     await challenge((await call('POST', `/tokens/${attempted}/redirect`, alice.id, {})).json.url as string, 'attempted');
     expect((await call('POST', `/tokens/${attempted}/finish`, alice.id)).json.token).toMatchObject({ outcome: 'failed', attemptedRefused: true });
-    await expect(assertTokenVerified(client, attempted, { acceptAttempted: false })).rejects.toMatchObject({ code: 'attempted_not_accepted' });
+    await expect(assertTokenVerified(client, attempted, { acceptAttempted: false, now: () => clock })).rejects.toMatchObject({ code: 'attempted_not_accepted' });
 
     const late = await tdsToken();
     await challenge((await call('POST', `/tokens/${late}/redirect`, alice.id, {})).json.url as string, 'verified');
     clock += MINUTE + 1000;
     expect((await call('POST', `/tokens/${late}/finish`, alice.id)).json.token).toMatchObject({ outcome: 'expired' });
-    await expect(assertTokenVerified(client, late)).rejects.toMatchObject({ code: 'expired' });
+    await expect(assertTokenVerified(client, late, { now: () => clock })).rejects.toMatchObject({ code: 'expired' });
   });
 });
