@@ -279,14 +279,15 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
     expect(charge.paid).toBe(true);
   });
 
-  it('token 3-D Secure: the handler charge route accepts a finished token', async () => {
-    const { call, tdsToken, challenge, alice } = await setup();
+  it('token 3-D Secure: the handler charge route charges a finished token without a second challenge', async () => {
+    const { call, tdsToken, challenge, alice, finishes } = await setup();
     const token = await tdsToken();
     await challenge((await call('POST', `/tokens/${token}/redirect`, alice.id, {})).json.url as string, 'verified');
     await call('POST', `/tokens/${token}/finish`, alice.id);
     const created = await call('POST', '/charges', alice.id, { token, order: 'cart_1' });
     expect(created.status).toBe(201);
-    expect(created.json.charge).toMatchObject({ amount: 3980, outcome: 'pending' });
+    expect(created.json.charge).toMatchObject({ amount: 3980, paid: true, outcome: 'succeeded' });
+    expect(finishes()).toBe(0);
   });
 
   it('token 3-D Secure finished by pay.js (public key): the finish route reads it as done', async () => {
