@@ -53,7 +53,13 @@ export default mergeConfig(
         },
         {
           extends: true,
-          test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'], browser: browser() },
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.{ts,tsx}'],
+            browser: browser(),
+            // A PAY.JP account in "3-D Secure on every token" mode, on its own origin.
+            globalSetup: ['./test/support/payjpAlwaysSandbox.ts'],
+          },
         },
         {
           extends: true,

@@ -1,6 +1,7 @@
 export { createSandbox } from './createSandbox';
 export type { Sandbox, SandboxHandler, SandboxServer } from './createSandbox';
-export type { KurocoSandboxAuth, KurocoSandboxOptions, KurocoSandboxPaths, PayjpSandboxOptions, SandboxOptions } from './options';
+export type { KurocoSandboxAuth, KurocoSandboxAuthentication, KurocoSandboxOptions, KurocoSandboxPaths, PayjpSandboxOptions, SandboxOptions } from './options';
+export type { FailedFinishCode as PayjpSandboxFailedFinishCode, SecondFinishAnswer as PayjpSandboxSecondFinishAnswer } from './options';
 export { SANDBOX_PAYJP_PUBLIC_KEY, SANDBOX_PAYJP_SECRET_KEY } from './payjp/options';
 export { PAYJP_CHALLENGE_OUTCOMES, PAYJP_SANDBOX_TDS_CARDS } from './payjp/outcomes';
 export type { PayjpChallengeOutcome, SandboxTdsBehaviour, ThreeDSecureStatus as PayjpSandboxThreeDSecureStatus } from './payjp/outcomes';
@@ -34,4 +35,6 @@ export { SANDBOX_CHALLENGE_OUTCOMES } from './paygent/sessions';
 export type { SandboxChallengeOutcome } from './paygent/sessions';
 export { SANDBOX_BANNER } from './paygent/page';
 export { PAYGENT_SANDBOX_RESULT_CARDS, SANDBOX_PAYGENT_HASH_KEY, SANDBOX_PAYGENT_MERCHANT_ID, SANDBOX_PAYGENT_TOKEN_KEY } from './paygent/token';
+export { maskCardNumber as maskPaygentCardNumber, paygentTokenHash } from './paygent/tokenHash';
+export type { PaygentTokenHashFields } from './paygent/tokenHash';
 export { PAYGENT_TOKEN_JS_PATH as PAYGENT_SANDBOX_TOKEN_JS_PATH } from './paygent/tokenScript';

@@ -1,6 +1,6 @@
 import type { PayjpSandboxOptions } from './payjp/options';
 
-export type { PayjpSandboxOptions } from './payjp/options';
+export type { FailedFinishCode, PayjpSandboxOptions, SecondFinishAnswer } from './payjp/options';
 export { resolvePayjpOptions } from './payjp/options';
 
 /** How the sandbox's Kuroco API authenticates requests (Kuroco's API security setting). */
@@ -77,7 +77,25 @@ export interface KurocoSandboxOptions {
    * @default Date.now
    */
   now?: () => number;
+  /**
+   * The HTTP status of an authentication failure (a missing or wrong access token, no session):
+   * 401 `unauthorized` or 403 `forbidden`. Kuroco's FAQ names both ("APIが 401 / 403 を返す").
+   * @default 401
+   */
+  authFailureStatus?: 401 | 403;
+  /**
+   * What the Paygent connector does once the ACS form is posted: `'challenge'` shows the issuer's
+   * challenge page; `'frictionless'` authenticates without the shopper and sends the browser back
+   * to the return URL after about 1 s (as real frictionless flows do; the order then follows
+   * `statusDelayMs`); `'stranded'` shows Paygent's own error page and never redirects (Paygent's
+   * documented no-redirect error path): the order stays 決済失敗.
+   * @default 'challenge'
+   */
+  authentication?: KurocoSandboxAuthentication;
 }
+
+/** See {@link KurocoSandboxOptions.authentication}. */
+export type KurocoSandboxAuthentication = 'challenge' | 'frictionless' | 'stranded';
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -99,6 +117,8 @@ export interface ResolvedKurocoOptions {
   latencyMs: number;
   challengeTimeoutMs: number;
   now: () => number;
+  authFailureStatus: 401 | 403;
+  authentication: KurocoSandboxAuthentication;
 }
 
 function trimSlashes(path: string): string {
@@ -152,5 +172,21 @@ export function resolveKurocoOptions(options: KurocoSandboxOptions = {}): Resolv
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
     challengeTimeoutMs: nonNegative('challengeTimeoutMs', options.challengeTimeoutMs, 30 * 60 * 1000),
     now: options.now ?? Date.now,
+    authFailureStatus: authFailureStatusOf(options.authFailureStatus),
+    authentication: authenticationOf(options.authentication),
   };
+}
+
+function authFailureStatusOf(value: number | undefined): 401 | 403 {
+  if (value === undefined) return 401;
+  if (value !== 401 && value !== 403) throw new TypeError('createSandbox: kuroco.authFailureStatus must be 401 or 403');
+  return value;
+}
+
+function authenticationOf(value: string | undefined): KurocoSandboxAuthentication {
+  if (value === undefined) return 'challenge';
+  if (value !== 'challenge' && value !== 'frictionless' && value !== 'stranded') {
+    throw new TypeError("createSandbox: kuroco.authentication must be 'challenge', 'frictionless' or 'stranded'");
+  }
+  return value;
 }

@@ -8,13 +8,20 @@ export interface AssertTokenVerifiedOptions {
   /** Whether `attempted` counts, as PAY.JP does by default. @default true */
   acceptAttempted?: boolean;
   /**
-   * Run `tokens.tds_finish` first, as the redirect workflow needs (pay.js already ran it in the
-   * iframe and sub-window workflows; a second finish is recognised and ignored). `false` only reads
+   * Run `tokens.tds_finish` once the result has landed, as the redirect workflow needs (pay.js
+   * already ran it in the iframe and sub-window workflows; a refused second finish is recognised by
+   * re-reading the token, whatever PAY.JP's code). An `unverified` token is never finished. `false` only reads
    * the token: its status says nothing about whether `tds_finish` ran, so PAY.JP may still refuse
    * it (`unverified_token`).
    * @default true
    */
   finish?: boolean;
+  /**
+   * Clock for the token's age: a token older than 30 minutes whose flow is not over reads as
+   * `expired`. Milliseconds, like `Date.now`.
+   * @default Date.now
+   */
+  now?: () => number;
 }
 
 function sdkFailure(error: unknown): ThreeDSecureError {
@@ -30,8 +37,8 @@ function sdkFailure(error: unknown): ThreeDSecureError {
  * resolves with the token when its `card.three_d_secure_status` is `verified` (or `attempted`,
  * when accepted), else throws a `ThreeDSecureError`:
  * - `attempted_not_accepted`: `attempted` under `acceptAttempted: false`;
- * - `expired`: PAY.JP ended the flow (`three_d_secure_expired`, `not_in_three_d_secure_flow`,
- *   `three_d_secure_incompleted` at `tds_finish`);
+ * - `expired`: the token is older than 30 minutes and its flow could not be finished (decided
+ *   from the token's age, not from PAY.JP's code);
  * - `three_d_secure_failed`: `failed`, `error`, no 3-D Secure at all (`null`), or still
  *   `unverified` (`providerCode: 'three_d_secure_incompleted'`);
  * - `invalid_request` (malformed id), `not_found`, `card_declined`, `backend_error`,
@@ -51,7 +58,7 @@ export async function assertTokenVerified(payjp: Pick<PayjpClientLike, 'tokens'>
   let token: PayjpTokenLike;
   try {
     if (options.finish ?? true) {
-      const result = await finishTokenFlow(tokens, tokenId, { acceptAttempted: options.acceptAttempted ?? true });
+      const result = await finishTokenFlow(tokens, tokenId, { acceptAttempted: options.acceptAttempted ?? true, now: options.now ?? Date.now });
       if (result.expired) throw new ThreeDSecureError('expired', "The token's 3-D Secure flow has expired: create a new token");
       token = result.token;
     } else {

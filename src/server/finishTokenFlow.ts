@@ -7,37 +7,58 @@ export class TokenFinishMissing extends Error {
   override readonly name = 'TokenFinishMissing';
 }
 
-/** What {@link finishTokenFlow} found: the token as it now reads, and whether PAY.JP ended the flow. */
+/**
+ * How long a token's 3-D Secure flow lives, from the token's `created`: PAY.JP documents 30
+ * minutes for charges ("支払い作成から30分"); tokens are taken to follow the same limit.
+ */
+export const TOKEN_FLOW_WINDOW_MS = 30 * 60 * 1000;
+
+/** What {@link finishTokenFlow} found: the token as it now reads, and whether its flow is over. */
 export interface TokenFlowResult {
   token: PayjpTokenLike;
   expired: boolean;
 }
 
+/** Options of {@link finishTokenFlow}. */
+export interface FinishTokenFlowOptions {
+  acceptAttempted: boolean;
+  /** Tokens this process already finished: never sent `tds_finish` again. */
+  finished?: RecentIds;
+  /** Milliseconds since the epoch, for the token's age. */
+  now: () => number;
+}
+
+function statusOf(token: PayjpTokenLike): string | null {
+  return typeof token.card?.three_d_secure_status === 'string' ? token.card.three_d_secure_status : null;
+}
+
+/** The token is older than the flow's window (a token without `created` is taken as fresh). */
+function isPastWindow(token: PayjpTokenLike, now: number): boolean {
+  return typeof token.created === 'number' && now - token.created * 1000 > TOKEN_FLOW_WINDOW_MS;
+}
+
 /**
- * Finishes a token's 3-D Secure when that can still be needed, then answers the token.
+ * Finishes a token's 3-D Secure when a result has landed, then answers the token.
  *
  * PAY.JP only accepts a token in a charge or customer once `tds_finish` ran. pay.js runs it itself
  * in the iframe and sub-window workflows; the redirect workflow leaves it to the server. The token
- * does not say whether it ran, so: `unverified`, `verified` and accepted `attempted` tokens get one
- * `tds_finish` (remembered in `finished`, so this process never sends it twice), and
- * - `three_d_secure_expired` / `not_in_three_d_secure_flow` → `expired: true`;
- * - `three_d_secure_incompleted` → for an `unverified` token, the token re-read (still
- *   `unverified`: the result has not landed, the verdict stays pending); for a token that has a
- *   result, `expired: true` (PAY.JP answered this code for expired flows until 2024-11);
- * - any other 400 for a token that has a result → it was finished already (by pay.js, or another
- *   process): re-read and answer it;
- * - anything else (402 declines, 5xx, network) is rethrown raw.
- * `failed` / `error` tokens, refused `attempted` ones and tokens without 3-D Secure are only read.
+ * does not say whether it ran, and PAY.JP's answer to a second finish is undocumented, so the
+ * token is read first and decides:
+ * - `unverified`: no result yet → no `tds_finish` (pending), or expired once older than 30 minutes;
+ * - `verified` / accepted `attempted`: one `tds_finish` (remembered in `finished`). A 200 answers
+ *   it; a 400 re-reads the token: older than 30 minutes, or PAY.JP's documented
+ *   `three_d_secure_expired` → expired; else a landed result means it was finished already (by
+ *   pay.js or another process, whatever code PAY.JP used to say so) → answered;
+ * - `failed` / `error` / refused `attempted` / no 3-D Secure: only read.
+ * Anything else (402 declines, 5xx, network) is rethrown raw.
  */
-export async function finishTokenFlow(
-  tokens: NonNullable<PayjpClientLike['tokens']>,
-  id: string,
-  options: { acceptAttempted: boolean; finished?: RecentIds },
-): Promise<TokenFlowResult> {
+export async function finishTokenFlow(tokens: NonNullable<PayjpClientLike['tokens']>, id: string, options: FinishTokenFlowOptions): Promise<TokenFlowResult> {
   const token = await tokens.retrieve(id);
-  const status = token.card?.three_d_secure_status ?? null;
-  const finishable = status === 'unverified' || status === 'verified' || (status === 'attempted' && options.acceptAttempted);
-  if (!finishable || options.finished?.has(id)) return { token, expired: false };
+  const status = statusOf(token);
+  // F10: an open challenge is never finished, so polling costs one read and no tds_finish.
+  if (status === 'unverified') return { token, expired: isPastWindow(token, options.now()) };
+  const landed = status === 'verified' || (status === 'attempted' && options.acceptAttempted);
+  if (!landed || options.finished?.has(id)) return { token, expired: false };
   if (typeof tokens.tds_finish !== 'function') throw new TokenFinishMissing('The payjp client has no tokens.tds_finish (payjp >= 2.3.0 has it)');
   try {
     const finished = await tokens.tds_finish(id);
@@ -46,16 +67,12 @@ export async function finishTokenFlow(
     return { token: typeof finished?.card === 'object' && finished.card !== null ? finished : await tokens.retrieve(id), expired: false };
   } catch (error) {
     const facts = readPayjpError(error);
-    if (facts.code === 'three_d_secure_expired' || facts.code === 'not_in_three_d_secure_flow') return { token, expired: true };
-    if (facts.code === 'three_d_secure_incompleted') {
-      if (status !== 'unverified') return { token, expired: true };
-      // Re-read: whatever the token says now (still unverified: pending).
-      return { token: await tokens.retrieve(id), expired: false };
-    }
-    if (facts.status === 400 && status !== 'unverified') {
-      options.finished?.add(id);
-      return { token: await tokens.retrieve(id), expired: false };
-    }
-    throw error;
+    if (facts.status !== 400) throw error;
+    const again = await tokens.retrieve(id);
+    // PAY.JP's documented expiry code (2024-11) is trusted; no other code decides anything.
+    if (facts.code === 'three_d_secure_expired' || isPastWindow(again, options.now())) return { token: again, expired: true };
+    const now = statusOf(again);
+    if (now === 'verified' || now === 'attempted') options.finished?.add(id);
+    return { token: again, expired: false };
   }
 }

@@ -3,6 +3,9 @@ import { RouteError } from './routeError';
 /** PAY.JP codes that all mean "this 3-D Secure flow is over: start again" (see reference §5). */
 export const EXPIRED_CODES = new Set(['three_d_secure_expired', 'not_in_three_d_secure_flow', 'three_d_secure_incompleted']);
 
+/** Seconds a client should wait after PAY.JP's 429 before asking again (the SDKs' `retryInitialDelay`). */
+export const PAYJP_RETRY_AFTER_SECONDS = 2;
+
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** What the handler may repeat from a PAY.JP SDK error: status and code, nothing else. */
@@ -62,6 +65,10 @@ export function toPayjpRouteError(error: unknown): RouteError {
     return new RouteError(409, 'expired', 'The 3-D Secure request has expired or is no longer in progress: create a new one', extra);
   }
   if (facts.status === 404) return new RouteError(404, 'not_found', 'Not found', extra);
+  if (facts.status === 429) {
+    // PAY.JP's rate limit (over_capacity): temporary. 2 s is the official SDKs' first retry delay.
+    return new RouteError(503, 'backend_error', 'PAY.JP is over capacity (HTTP 429): retry shortly', { ...extra, retryable: true, headers: { 'Retry-After': String(PAYJP_RETRY_AFTER_SECONDS) } });
+  }
   if (facts.status === 401) {
     // The secret key was refused: the merchant's configuration, not the shopper's request.
     return new RouteError(500, 'misconfigured', 'PAY.JP refused the secret key (HTTP 401): check the server configuration', extra);

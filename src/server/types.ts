@@ -54,6 +54,8 @@ export interface PayjpTokenLike {
   /** `tok_…` */
   id: string;
   card: { three_d_secure_status: string | null };
+  /** Unix seconds (PAY.JP always sends it): the 3-D Secure window runs from here. */
+  created?: number;
 }
 
 /**

@@ -274,19 +274,20 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
     expect((await call('POST', `/tokens/${token}/finish`, alice.id)).json.token.outcome).toBe('succeeded');
 
     // The app's own use: assertTokenVerified, then a charge without charge-time 3-D Secure.
-    await expect(assertTokenVerified(client, token)).resolves.toMatchObject({ id: token });
+    await expect(assertTokenVerified(client, token, { now: () => clock })).resolves.toMatchObject({ id: token });
     const charge = await client.charges.create({ amount: 1000, currency: 'jpy', card: token, three_d_secure: false, capture: true, metadata: {} });
     expect(charge.paid).toBe(true);
   });
 
-  it('token 3-D Secure: the handler charge route accepts a finished token', async () => {
-    const { call, tdsToken, challenge, alice } = await setup();
+  it('token 3-D Secure: the handler charge route charges a finished token without a second challenge', async () => {
+    const { call, tdsToken, challenge, alice, finishes } = await setup();
     const token = await tdsToken();
     await challenge((await call('POST', `/tokens/${token}/redirect`, alice.id, {})).json.url as string, 'verified');
     await call('POST', `/tokens/${token}/finish`, alice.id);
     const created = await call('POST', '/charges', alice.id, { token, order: 'cart_1' });
     expect(created.status).toBe(201);
-    expect(created.json.charge).toMatchObject({ amount: 3980, outcome: 'pending' });
+    expect(created.json.charge).toMatchObject({ amount: 3980, paid: true, outcome: 'succeeded' });
+    expect(finishes()).toBe(0);
   });
 
   it('token 3-D Secure finished by pay.js (public key): the finish route reads it as done', async () => {
@@ -317,12 +318,12 @@ describe.each(Object.entries(SDKS))('charges and tokens against the sandbox with
     const attempted = await tdsToken();
     await challenge((await call('POST', `/tokens/${attempted}/redirect`, alice.id, {})).json.url as string, 'attempted');
     expect((await call('POST', `/tokens/${attempted}/finish`, alice.id)).json.token).toMatchObject({ outcome: 'failed', attemptedRefused: true });
-    await expect(assertTokenVerified(client, attempted, { acceptAttempted: false })).rejects.toMatchObject({ code: 'attempted_not_accepted' });
+    await expect(assertTokenVerified(client, attempted, { acceptAttempted: false, now: () => clock })).rejects.toMatchObject({ code: 'attempted_not_accepted' });
 
     const late = await tdsToken();
     await challenge((await call('POST', `/tokens/${late}/redirect`, alice.id, {})).json.url as string, 'verified');
     clock += MINUTE + 1000;
     expect((await call('POST', `/tokens/${late}/finish`, alice.id)).json.token).toMatchObject({ outcome: 'expired' });
-    await expect(assertTokenVerified(client, late)).rejects.toMatchObject({ code: 'expired' });
+    await expect(assertTokenVerified(client, late, { now: () => clock })).rejects.toMatchObject({ code: 'expired' });
   });
 });

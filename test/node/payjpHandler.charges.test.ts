@@ -59,6 +59,8 @@ describe('POST /charges', () => {
     });
     expect(orders).toEqual(['cart_1']);
     expect(fake.calls.map((call) => [call.method, call.args])).toEqual([
+      // The token is read first: one without 3-D Secure gets charge-time 3-D Secure.
+      ['tokens.retrieve', ['tok_alice']],
       [
         'charges.create',
         [{ amount: 3980, currency: 'jpy', card: 'tok_alice', three_d_secure: true, capture: true, description: 'Cart 1', metadata: { order_id: 'cart_1', react3ds_customer: ALICE } }],
@@ -71,7 +73,7 @@ describe('POST /charges', () => {
     const answer = await send(handler, 'POST', '/charges', { token: 'tok_alice', order: 'cart_2', amount: 1, currency: 'usd', metadata: { react3ds_customer: BOB } }, asAlice);
     expect(answer.status).toBe(201);
     expect(answer.json.charge.amount).toBe(500);
-    expect(fake.calls[0]?.args[0]).toEqual({ amount: 500, currency: 'jpy', card: 'tok_alice', three_d_secure: true, capture: true, metadata: { react3ds_customer: ALICE } });
+    expect(fake.calls.find((call) => call.method === 'charges.create')?.args[0]).toEqual({ amount: 500, currency: 'jpy', card: 'tok_alice', three_d_secure: true, capture: true, metadata: { react3ds_customer: ALICE } });
   });
 
   it('charges a saved card of the customer with customer set, after checking the card is theirs', async () => {
@@ -222,7 +224,7 @@ describe('guest charges (allowGuestCharges)', () => {
     const { fake, handler } = setup({ allowGuestCharges: true });
     const created = await send(handler, 'POST', '/charges', { token: 'tok_guest', order: 'cart_1' });
     expect(created.status).toBe(201);
-    expect(fake.calls[0]?.args[0]).toMatchObject({ card: 'tok_guest', metadata: { order_id: 'cart_1', react3ds_customer: '' } });
+    expect(fake.calls.find((call) => call.method === 'charges.create')?.args[0]).toMatchObject({ card: 'tok_guest', metadata: { order_id: 'cart_1', react3ds_customer: '' } });
     const tag = created.json.chargeTag as string;
     expect(tag).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(tag).not.toContain(SECRET_KEY);

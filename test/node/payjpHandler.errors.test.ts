@@ -27,14 +27,15 @@ describe.each(['v2', 'v3'] as const)('PAY.JP SDK errors, %s shape', (shape) => {
     ['three_d_secure_incompleted', 400, 409, 'expired'],
     ['invalid_param', 400, 502, 'backend_error'],
     ['card_declined', 402, 502, 'backend_error'],
-    ['over_capacity', 429, 502, 'backend_error'],
+    ['over_capacity', 429, 503, 'backend_error'],
     ['pg_wrong', 500, 502, 'backend_error'],
   ])('maps %s (HTTP %i) from create to %i %s with providerCode', async (providerCode, status, ourStatus, code) => {
     const { fake, handler } = setup(shape);
     fake.failNext('tdsr.create', sdkHttpError(shape, status, providerCode, status === 402 ? 'card_error' : 'client_error'));
     const answer = await send(handler, 'POST', '/card-verifications', { cardId: 'car_alice1' });
     expect(answer.status).toBe(ourStatus);
-    expect(answer.json).toEqual({ error: { code, message: expect.any(String), providerCode } });
+    expect(answer.json).toEqual({ error: { code, message: expect.any(String), providerCode, ...(status === 429 ? { retryable: true } : {}) } });
+    expect(answer.headers.get('retry-after')).toBe(status === 429 ? '2' : null);
     // PAY.JP's own message is for the merchant's logs, never repeated.
     expect(answer.json.error.message).not.toMatch(/Invalid request/);
   });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ThreeDSecureError } from '../../src/core/errors';
 import { assertTokenVerified, createPayjpHandler, type PayjpClientLike, type PayjpHandlerOptions } from '../../src/server';
-import { createFakePayjp, expectNoSecretIn, PUBLIC_KEY, SECRET_KEY, sdkHttpError, seenBodies, send, type ErrorShape } from './payjpHandlerFake';
+import { createFakePayjp, expectNoSecretIn, FAKE_NOW_MS as FAKE_CLOCK, PUBLIC_KEY, SECRET_KEY, sdkHttpError, seenBodies, send, type ErrorShape } from './payjpHandlerFake';
 
 afterAll(() => expectNoSecretIn(seenBodies));
 
@@ -15,6 +15,7 @@ function setup(options: Partial<PayjpHandlerOptions> = {}, shape: ErrorShape = '
     resolveCustomer: (request) => request.headers.get('x-customer'),
     payjp: fake.client,
     returnUrls: ['https://shop.example/checkout/3ds-return'],
+    now: () => fake.clock.ms,
     ...options,
   });
   const finishes = () => fake.calls.filter((call) => call.method === 'tokens.tds_finish').length;
@@ -38,16 +39,14 @@ describe('POST /tokens/{id}/finish', () => {
     expect(fake.token('tok_a')?.finished).toBe(true);
   });
 
-  it.each([
-    ['verified', { outcome: 'succeeded', threeDSecureStatus: 'verified' }],
-    ['failed', { outcome: 'failed', threeDSecureStatus: 'failed' }],
-  ])('finishes an unverified token whose result lands at finish (%s)', async (result, expected) => {
-    const { fake, handler, finishes } = setup();
-    fake.putToken('tok_a', 'unverified', { finishResult: result });
-    const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
-    expect(answer.status).toBe(200);
-    expect(answer.json.token).toMatchObject(expected);
-    expect(finishes()).toBe(1);
+  it('never finishes an unverified token (F10): its result has not landed, so tds_finish could only fail', async () => {
+    const { fake, handler, finishes } = setup({ allowGuestCharges: true });
+    fake.putToken('tok_a', 'unverified', { finishResult: 'verified' });
+    for (let i = 0; i < 20; i += 1) {
+      const answer = await send(handler, 'POST', '/tokens/tok_a/finish');
+      expect(answer.json.token).toEqual({ id: 'tok_a', threeDSecureStatus: 'unverified', outcome: 'pending' });
+    }
+    expect(finishes()).toBe(0);
   });
 
   it('answers a token pay.js already finished (iframe / sub-window): the second-finish error means done', async () => {
@@ -97,13 +96,34 @@ describe('POST /tokens/{id}/finish', () => {
   });
 
   describe.each(['v2', 'v3'] as const)('PAY.JP errors, %s shape', (shape) => {
-    it.each(['three_d_secure_expired', 'not_in_three_d_secure_flow', 'three_d_secure_incompleted'])('answers 200 outcome expired for %s at tds_finish', async (code) => {
-      const { fake, handler } = setup({}, shape);
-      fake.putToken('tok_a', code === 'three_d_secure_incompleted' ? 'verified' : 'unverified');
-      fake.failNext('tokens.tds_finish', sdkHttpError(shape, 400, code));
-      const answer = await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice);
-      expect(answer.status).toBe(200);
-      expect(answer.json.token).toMatchObject({ id: 'tok_a', outcome: 'expired' });
+    it.each(['not_in_three_d_secure_flow', 'three_d_secure_incompleted', 'invalid_three_d_secure_state'])(
+      'a 400 %s at tds_finish: the token decides, by its status and age (not the code)',
+      async (code) => {
+        const { fake, handler } = setup({ now: () => fake.clock.ms }, shape);
+        fake.putToken('tok_a', 'verified');
+        fake.failNext('tokens.tds_finish', sdkHttpError(shape, 400, code));
+        // Fresh and verified: finished already (by pay.js, or another process).
+        expect((await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)).json.token).toEqual({ id: 'tok_a', threeDSecureStatus: 'verified', outcome: 'succeeded' });
+        fake.putToken('tok_b', 'verified');
+        fake.clock.ms += 30 * 60 * 1000 + 1000;
+        fake.failNext('tokens.tds_finish', sdkHttpError(shape, 400, code));
+        expect((await send(handler, 'POST', '/tokens/tok_b/finish', undefined, asAlice)).json.token).toMatchObject({ id: 'tok_b', outcome: 'expired' });
+      },
+    );
+
+    it("PAY.JP's documented three_d_secure_expired at tds_finish is expired, even before 30 minutes (a shorter window)", async () => {
+      const { fake, handler } = setup({ now: () => fake.clock.ms }, shape);
+      fake.putToken('tok_a', 'verified');
+      fake.failNext('tokens.tds_finish', sdkHttpError(shape, 400, 'three_d_secure_expired'));
+      expect((await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)).json.token).toMatchObject({ id: 'tok_a', outcome: 'expired' });
+    });
+
+    it('an unverified token older than 30 minutes is expired, with no tds_finish', async () => {
+      const { fake, handler, finishes } = setup({ now: () => fake.clock.ms }, shape);
+      fake.putToken('tok_a', 'unverified');
+      fake.clock.ms += 30 * 60 * 1000 + 1000;
+      expect((await send(handler, 'POST', '/tokens/tok_a/finish', undefined, asAlice)).json.token).toMatchObject({ outcome: 'expired' });
+      expect(finishes()).toBe(0);
     });
 
     it('maps a 402 at tds_finish (the ¥11 check) to 402 card_declined', async () => {
@@ -146,7 +166,7 @@ describe('POST /tokens/{id}/finish', () => {
     fake.putToken('tok_a', 'verified');
     fake.putToken('tok_b', 'failed');
     const client: PayjpClientLike = { ...fake.client, tokens: { retrieve: (id) => fake.client.tokens!.retrieve(id) } };
-    const handler = createPayjpHandler({ secretKey: SECRET_KEY, publicKey: PUBLIC_KEY, resolveCustomer: () => 'cus_alice', payjp: client });
+    const handler = createPayjpHandler({ secretKey: SECRET_KEY, publicKey: PUBLIC_KEY, resolveCustomer: () => 'cus_alice', payjp: client, now: () => fake.clock.ms });
     const answer = await send(handler, 'POST', '/tokens/tok_a/finish');
     expect(answer.status).toBe(500);
     expect(answer.json.error).toMatchObject({ code: 'misconfigured', message: expect.stringMatching(/tds_finish/) });
@@ -194,10 +214,10 @@ describe('assertTokenVerified', () => {
     fake.putToken('tok_v', 'verified');
     fake.putToken('tok_at', 'attempted');
     fake.putToken('tok_done', 'verified', { finished: true });
-    await expect(assertTokenVerified(fake.client, 'tok_v')).resolves.toMatchObject({ id: 'tok_v' });
-    await expect(assertTokenVerified(fake.client, 'tok_done')).resolves.toMatchObject({ id: 'tok_done' });
-    expect((await thrown(assertTokenVerified(fake.client, 'tok_at', { acceptAttempted: false }))).code).toBe('attempted_not_accepted');
-    await expect(assertTokenVerified(fake.client, 'tok_at')).resolves.toMatchObject({ id: 'tok_at' });
+    await expect(assertTokenVerified(fake.client, 'tok_v', { now: () => FAKE_CLOCK })).resolves.toMatchObject({ id: 'tok_v' });
+    await expect(assertTokenVerified(fake.client, 'tok_done', { now: () => FAKE_CLOCK })).resolves.toMatchObject({ id: 'tok_done' });
+    expect((await thrown(assertTokenVerified(fake.client, 'tok_at', { acceptAttempted: false, now: () => FAKE_CLOCK }))).code).toBe('attempted_not_accepted');
+    await expect(assertTokenVerified(fake.client, 'tok_at', { now: () => FAKE_CLOCK })).resolves.toMatchObject({ id: 'tok_at' });
     expect(fake.token('tok_v')?.finished).toBe(true);
     expect(fake.token('tok_at')?.finished).toBe(true);
   });
@@ -209,27 +229,27 @@ describe('assertTokenVerified', () => {
   ])('throws for a %s token: %s', async (status, code) => {
     const fake = createFakePayjp();
     fake.putToken('tok_a', status);
-    expect((await thrown(assertTokenVerified(fake.client, 'tok_a'))).code).toBe(code);
+    expect((await thrown(assertTokenVerified(fake.client, 'tok_a', { now: () => FAKE_CLOCK }))).code).toBe(code);
   });
 
   it('throws three_d_secure_failed (incompleted) while the result has not landed; finish: false only reads', async () => {
     const fake = createFakePayjp();
     fake.putToken('tok_a', 'unverified');
-    expect(await thrown(assertTokenVerified(fake.client, 'tok_a'))).toMatchObject({ code: 'three_d_secure_failed', providerCode: 'three_d_secure_incompleted' });
+    expect(await thrown(assertTokenVerified(fake.client, 'tok_a', { now: () => FAKE_CLOCK }))).toMatchObject({ code: 'three_d_secure_failed', providerCode: 'three_d_secure_incompleted' });
     fake.putToken('tok_b', 'verified');
-    await expect(assertTokenVerified(fake.client, 'tok_b', { finish: false })).resolves.toMatchObject({ id: 'tok_b' });
-    expect(fake.calls.filter((call) => call.method === 'tokens.tds_finish').map((call) => call.args[0])).toEqual(['tok_a']);
+    await expect(assertTokenVerified(fake.client, 'tok_b', { finish: false, now: () => FAKE_CLOCK })).resolves.toMatchObject({ id: 'tok_b' });
+    expect(fake.calls.filter((call) => call.method === 'tokens.tds_finish')).toEqual([]);
   });
 
-  it('throws expired for PAY.JP expired codes at finish, card_declined for a 402, not_found, invalid_request, misconfigured', async () => {
+  it('throws expired for a refused finish past 30 minutes, card_declined for a 402, not_found, invalid_request, misconfigured', async () => {
     const fake = createFakePayjp('v2');
     fake.putToken('tok_a', 'verified');
     fake.failNext('tokens.tds_finish', sdkHttpError('v2', 400, 'three_d_secure_expired'));
-    expect((await thrown(assertTokenVerified(fake.client, 'tok_a'))).code).toBe('expired');
+    expect((await thrown(assertTokenVerified(fake.client, 'tok_a', { now: () => fake.clock.ms + 31 * 60 * 1000 }))).code).toBe('expired');
     fake.failNext('tokens.tds_finish', sdkHttpError('v2', 402, 'card_declined', 'card_error'));
-    expect(await thrown(assertTokenVerified(fake.client, 'tok_a'))).toMatchObject({ code: 'card_declined', providerCode: 'card_declined', status: 402 });
-    expect((await thrown(assertTokenVerified(fake.client, 'tok_nobody'))).code).toBe('not_found');
-    expect((await thrown(assertTokenVerified(fake.client, 'ch_abc'))).code).toBe('invalid_request');
-    expect((await thrown(assertTokenVerified({}, 'tok_a'))).code).toBe('misconfigured');
+    expect(await thrown(assertTokenVerified(fake.client, 'tok_a', { now: () => FAKE_CLOCK }))).toMatchObject({ code: 'card_declined', providerCode: 'card_declined', status: 402 });
+    expect((await thrown(assertTokenVerified(fake.client, 'tok_nobody', { now: () => FAKE_CLOCK }))).code).toBe('not_found');
+    expect((await thrown(assertTokenVerified(fake.client, 'ch_abc', { now: () => FAKE_CLOCK }))).code).toBe('invalid_request');
+    expect((await thrown(assertTokenVerified({}, 'tok_a', { now: () => FAKE_CLOCK }))).code).toBe('misconfigured');
   });
 });

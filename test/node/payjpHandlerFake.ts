@@ -58,6 +58,8 @@ interface FakeToken {
   finished: boolean;
   /** When set, `tds_finish` turns an `unverified` token into this (a result that lands at finish). */
   finishResult?: string;
+  /** Unix seconds, from the fake clock when put. */
+  created: number;
 }
 
 /** An in-memory PAY.JP with customers, cards and three_d_secure_requests (no network). */
@@ -89,7 +91,7 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
   const readToken = (id: string): PayjpTokenLike => {
     const token = tokens.get(id);
     if (!token) throw sdkHttpError(shape, 404, 'invalid_id');
-    return { id: token.id, card: { three_d_secure_status: token.status } };
+    return { id: token.id, card: { three_d_secure_status: token.status }, created: token.created };
   };
 
   const client: PayjpClientLike = {
@@ -239,7 +241,8 @@ export function createFakePayjp(shape: ErrorShape = 'v3') {
      * `finishResult`: what tds_finish makes of an `unverified` token.
      */
     putToken(id: string, status: string | null, options: { finished?: boolean; finishResult?: string } = {}) {
-      tokens.set(id, { id, status, finished: options.finished ?? false, ...(options.finishResult === undefined ? {} : { finishResult: options.finishResult }) });
+      const created = tokens.get(id)?.created ?? Math.floor(clock.ms / 1000);
+      tokens.set(id, { id, status, created, finished: options.finished ?? false, ...(options.finishResult === undefined ? {} : { finishResult: options.finishResult }) });
     },
     token(id: string): FakeToken | undefined {
       return tokens.get(id);

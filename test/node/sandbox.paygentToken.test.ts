@@ -11,6 +11,7 @@ import {
   SANDBOX_PAYGENT_TOKEN_KEY,
 } from '../../src/sandbox/paygent/token';
 import { PAYGENT_TOKEN_JS_PATH } from '../../src/sandbox/paygent/tokenScript';
+import { paygentTokenHash } from '../../src/sandbox/paygent/tokenHash';
 
 // 2030-04-15 12:00 JST, so expiry checks do not depend on the day the tests run.
 const NOW = Date.UTC(2030, 3, 15, 3, 0, 0);
@@ -94,16 +95,41 @@ describe('POST /paygent/token/create', () => {
     expect(answer.result).toBe('0000');
     const card = answer.tokenizedCardObject!;
     expect(card.token).toMatch(/^tok_[A-Za-z0-9]{26}$/);
-    expect(card.masked_card_number).toBe('411111******1111');
+    expect(card.masked_card_number).toBe('************1111');
     // 12:00 JST + 10 minutes.
     expect(card.valid_until).toBe('20300415121000');
-    expect(card.fingerprint).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(card.fingerprint).toMatch(/^[A-Za-z0-9]{32}$/);
+    // Paygent's order: token + masked_card_number + valid_until + fingerprint + hash key.
     expect(answer.hc).toBe(
-      createHash('sha256').update(`${card.token}${card.fingerprint}${card.masked_card_number}${card.valid_until}${SANDBOX_PAYGENT_HASH_KEY}`).digest('hex'),
+      createHash('sha256').update(`${card.token}${card.masked_card_number}${card.valid_until}${card.fingerprint}${SANDBOX_PAYGENT_HASH_KEY}`).digest('hex'),
     );
     // Nothing of the card beyond the masked number comes back.
     expect(JSON.stringify(answer)).not.toContain('4111111111111111');
     expect(JSON.stringify(answer)).not.toContain('TARO');
+  });
+
+  it("computes hc as Paygent's token spec's worked example does (PG-TOK §5)", () => {
+    const fields = { token: 'tok_aaaabbbbccccdddd', maskedCardNumber: '************4242', validUntil: '20181121185202', fingerprint: 'A1b2C3d4E5f6G7h8I9j0K' };
+    expect(paygentTokenHash(fields, 'ch_eeeeffffgggghhhhiiii')).toBe('4d3c9a7b3f8dd69787e35491f0fa9e750b9642413ad6bc2100af9bba4edaaad9');
+  });
+
+  it('masks every digit but the last 4, whatever the length', async () => {
+    expect((await createToken({ ...CARD, card_number: '4242424242424242' })).tokenizedCardObject?.masked_card_number).toBe('************4242');
+    expect((await createToken({ ...CARD, card_number: '378282246310005' })).tokenizedCardObject?.masked_card_number).toBe('***********0005');
+    expect((await createToken({ ...CARD, card_number: '36666666666660' })).tokenizedCardObject?.masked_card_number).toBe('**********6660');
+  });
+
+  it('pads a single-digit expiry month or year with a leading 0 (PG-TOK §4.2.1)', async () => {
+    expect((await createToken({ ...CARD, expire_year: '31', expire_month: '4' })).result).toBe('0000');
+    // 2030-04 is the current month of the fake clock: '0' → '00' is 2000, in the past.
+    expect((await createToken({ ...CARD, expire_year: '0', expire_month: '4' })).result).toBe('1502');
+  });
+
+  it('takes a name of up to 64 half-width characters, kana included, and refuses others (PG-TOK §4.2.1)', async () => {
+    expect((await createToken({ ...CARD, name: 'ﾔﾏﾀﾞ ﾀﾛｳ' })).result).toBe('0000');
+    expect((await createToken({ ...CARD, name: 'A'.repeat(64) })).result).toBe('0000');
+    expect((await createToken({ ...CARD, name: 'A'.repeat(65) })).result).toBe('1700');
+    expect((await createToken({ ...CARD, name: 'ＴＡＲＯ' })).result).toBe('1700');
   });
 
   it('gives a new token each time, with the same fingerprint for the same card', async () => {
@@ -150,7 +176,7 @@ describe('POST /paygent/token/create', () => {
     ['1401', { expire_year: 'ab' }],
     ['1500', { expire_month: '' }],
     ['1501', { expire_month: '13' }],
-    ['1501', { expire_month: '4' }],
+    ['1501', { expire_month: '0' }],
     ['1502', { expire_year: '30', expire_month: '03' }],
     ['1502', { expire_year: '51', expire_month: '01' }],
     ['1600', { cvc: '12' }],
@@ -179,6 +205,8 @@ describe('POST /paygent/token/create', () => {
     expect(answer.result).toBe('0000');
     expect(answer.tokenizedCardObject?.token).toMatch(/^tok_[A-Za-z0-9]{26}$/);
     expect(answer.tokenizedCardObject?.valid_until).toBe('20300415121000');
+    // PG-TOK §4.3.2: a CVC token answers token, valid_until and result only.
+    expect(answer).toEqual({ result: '0000', tokenizedCardObject: { token: answer.tokenizedCardObject?.token, valid_until: '20300415121000' } });
     expect(await createToken({ ...base, cvc: '' })).toEqual({ result: '1601' });
     expect(await createToken({ ...base, cvc: '1' })).toEqual({ result: '1600' });
     expect(await createToken({ ...base, token_generate_key: 'x', cvc: '123' })).toEqual({ result: '1201' });

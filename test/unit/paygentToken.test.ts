@@ -25,7 +25,7 @@ function fakePaygent(response: PaygentTokenResponse | ((card: PaygentCardInfo) =
 
 const SUCCESS: PaygentTokenResponse = {
   result: '0000',
-  tokenizedCardObject: { token: 'tok_AbCdEfGhIjKlMnOpQrStUvWxYz', masked_card_number: '411111******1111', valid_until: '20300415121000', fingerprint: 'fp1' },
+  tokenizedCardObject: { token: 'tok_AbCdEfGhIjKlMnOpQrStUvWxYz', masked_card_number: '************1111', valid_until: '20300415121000', fingerprint: 'fp1' },
   hc: 'abc',
 };
 
@@ -34,7 +34,7 @@ describe('createPaygentToken', () => {
     const { Ctor, calls } = fakePaygent(SUCCESS);
     await expect(createPaygentToken(Ctor, CONFIG, CARD)).resolves.toEqual({
       token: 'tok_AbCdEfGhIjKlMnOpQrStUvWxYz',
-      maskedCardNumber: '411111******1111',
+      maskedCardNumber: '************1111',
       validUntil: '20300415121000',
       fingerprint: 'fp1',
       hc: 'abc',

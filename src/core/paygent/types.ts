@@ -59,11 +59,16 @@ export type PaygentCardField = 'card_number' | 'expire' | 'cvc' | 'name';
 export interface PaygentCardToken {
   /** `tok_…`: send it as `card_token`. Valid once, until `validUntil`. */
   token: string;
-  /** e.g. `411111******1111`. */
+  /** Every digit but the last 4 masked, e.g. `************1111` (Paygent's token spec §4.3.1). */
   maskedCardNumber: string;
   /** `YYYYMMDDHHmmss`, Japan time. */
   validUntil: string;
+  /** Alphanumeric, the same for the same card (Paygent's token spec §4.3.1). */
   fingerprint: string;
-  /** Pass to your server if it checks the token's integrity (`hc`). */
+  /**
+   * Pass to your server if it checks the token's integrity: `hc` = SHA-256 hex of token +
+   * maskedCardNumber + validUntil + fingerprint + your トークン受取ハッシュ鍵, in that order
+   * (Paygent's token spec §5). Check it on the server only, never in the browser. Empty for a CVC token.
+   */
   hc: string;
 }

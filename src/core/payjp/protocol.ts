@@ -70,6 +70,11 @@ export interface PayjpProtocolError {
   providerCode?: string;
   /** The request field at fault. */
   param?: string;
+  /**
+   * Set when the same request may succeed if sent again later (PAY.JP's rate limit, 429
+   * `over_capacity`, answered as 503 with `Retry-After`): wait and retry, do not fail the attempt.
+   */
+  retryable?: true;
 }
 
 export interface CreateCardVerificationBody {

@@ -21,16 +21,20 @@ export function sessionOf(req: IncomingMessage, state: SandboxState): string | n
   return value !== undefined && state.loginSessions.has(value) ? value : null;
 }
 
-/** Applies the configured API security; throws 401 when the request does not pass it. */
+/**
+ * Applies the configured API security; throws 401 `unauthorized`, or 403 `forbidden` under
+ * `authFailureStatus: 403`, when the request does not pass it.
+ */
 export function authenticate(req: IncomingMessage, state: SandboxState): void {
-  const { auth, accessToken } = state.kuroco;
+  const { auth, accessToken, authFailureStatus } = state.kuroco;
+  const code = authFailureStatus === 403 ? 'forbidden' : 'unauthorized';
   if (auth === 'token') {
     const header = req.headers['x-rcms-api-access-token'];
     if (typeof header !== 'string' || !sameText(header, accessToken)) {
-      throw kurocoError('unauthorized', 'アクセストークンが正しくありません。');
+      throw kurocoError(code, 'アクセストークンが正しくありません。');
     }
   } else if (auth === 'cookie' && sessionOf(req, state) === null) {
-    throw kurocoError('unauthorized', 'ログインしてください。');
+    throw kurocoError(code, 'ログインしてください。');
   }
 }
 

@@ -14,6 +14,9 @@ import { PAYGENT_TOKEN_JS_PATH, serveTokenScript } from './tokenScript';
 /** Prefix of every path the Paygent stand-in answers (3-D Secure pages, PaygentToken.js, token API). */
 export const PAYGENT_PREFIX = '/paygent/';
 
+/** Seconds the frictionless page waits before sending the browser back (real flows take about 1 s). */
+export const FRICTIONLESS_REDIRECT_SECONDS = 1;
+
 /** Path of the sandbox's issuer challenge page. */
 export const CHALLENGE_PATH = '/paygent/3ds/challenge';
 
@@ -60,8 +63,32 @@ async function connector(req: IncomingMessage, res: ServerResponse, state: Sandb
   if (form.get(TRANSACTION_FIELD) !== session.transactionId) {
     throw new PageError(400, '不正なリクエストです', '取引 ID が一致しません。フォームの値が改変された可能性があります。');
   }
-  res.writeHead(303, { Location: `${CHALLENGE_PATH}?session=${encodeURIComponent(session.id)}`, 'Cache-Control': 'no-store' });
-  res.end();
+  switch (state.kuroco.authentication) {
+    case 'frictionless':
+      frictionless(res, state, session);
+      return;
+    case 'stranded':
+      stranded(res);
+      return;
+    default:
+      res.writeHead(303, { Location: `${CHALLENGE_PATH}?session=${encodeURIComponent(session.id)}`, 'Cache-Control': 'no-store' });
+      res.end();
+  }
+}
+
+/** `authentication: 'frictionless'`: authenticated without the shopper; back to the shop after about 1 s. */
+function frictionless(res: ServerResponse, state: SandboxState, session: ChallengeSession): void {
+  const { location } = completeChallenge(state, session, 'pass');
+  const page = renderPage('ショップへ戻ります', html`<h1>ショップへ戻ります</h1>\n<p>本人認証が完了しました。</p>\n<p><a href="${location}">自動で移動しない場合はこちら</a></p>`);
+  sendHtml(res, 200, page, { Refresh: `${FRICTIONLESS_REDIRECT_SECONDS}; url=${location}` });
+}
+
+/**
+ * `authentication: 'stranded'`: Paygent's own error page (PG-SUP §2.1, §3.1: an unexpected answer
+ * from the card company); no redirect, no link back, the order stays 決済失敗.
+ */
+function stranded(res: ServerResponse): void {
+  sendErrorPage(res, 200, 'エラーが発生しました', '本人認証処理中にエラーが発生しました。恐れ入りますが、ご利用のショップへお問い合わせください。');
 }
 
 function showChallenge(req: IncomingMessage, res: ServerResponse, state: SandboxState, url: URL): void {

@@ -1,8 +1,9 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyCors, BodyTooLargeError, mediaType, readBody, sendJson, type CorsPolicy } from '../http';
 import type { SandboxState } from '../state';
 import { luhn } from '../../core/card/luhn';
+import { maskCardNumber, paygentTokenHash } from './tokenHash';
 
 /** Where the stand-in PaygentToken.js posts card data (sandbox-only path and wire format). */
 export const PAYGENT_TOKEN_CREATE_PATH = '/paygent/token/create';
@@ -53,8 +54,9 @@ export type PaygentTokenResultCode =
 const CORS: CorsPolicy = { methods: 'POST, OPTIONS', headers: 'content-type' };
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-// Half-width letters, digits, spaces and the punctuation found on embossed names (sandbox choice).
-const NAME_PATTERN = /^[A-Za-z0-9 .,'/-]{1,45}$/;
+// PG-TOK §4.2.1: up to 64 bytes of half-width letters, digits, symbols, kana and spaces (one byte
+// each in Paygent's Shift_JIS count). The kit's card form is stricter (45, no kana) for 3-D Secure.
+const NAME_PATTERN = /^[\x20-\x7E\uFF61-\uFF9F]{1,64}$/;
 
 type Fields = Record<string, string>;
 
@@ -78,8 +80,16 @@ function paygentTime(ms: number): string {
   return new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 19).replace(/[-T:]/g, '');
 }
 
-function sha256(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+/** `count` characters of [A-Za-z0-9] drawn from `bytes` (PG-TOK §4.3.1: the fingerprint is alphanumeric). */
+function alphanumeric(bytes: Buffer, count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i += 1) out += ALNUM[(bytes[i % bytes.length] ?? 0) % ALNUM.length];
+  return out;
+}
+
+/** PG-TOK §4.2.1: a single-digit month or year is padded with a leading 0. */
+function padDigit(value: string): string {
+  return /^\d$/.test(value) ? `0${value}` : value;
 }
 
 function checkMerchant(fields: Fields): void {
@@ -116,20 +126,20 @@ function cardToken(state: SandboxState, fields: Fields): Record<string, unknown>
   if (forced) throw new ResultError(forced);
   if (!/^\d{14,16}$/.test(number) || !luhn(number)) throw new ResultError('1301');
   const now = state.kuroco.now();
-  checkExpiry(fields.expire_year ?? '', fields.expire_month ?? '', now);
+  checkExpiry(padDigit(fields.expire_year ?? ''), padDigit(fields.expire_month ?? ''), now);
   checkCvc(fields.cvc ?? '', false);
   const name = fields.name ?? '';
   if (name !== '' && !NAME_PATTERN.test(name)) throw new ResultError('1700');
 
   const token = newToken();
-  const masked = `${number.slice(0, 6)}${'*'.repeat(number.length - 10)}${number.slice(-4)}`;
+  const masked = maskCardNumber(number);
   // Stable per card within one sandbox instance, as a fingerprint should be; reveals nothing.
-  const fingerprint = createHmac('sha256', state.signingKey).update(`paygent-card:${number}`).digest('base64url').slice(0, 32);
+  const fingerprint = alphanumeric(createHmac('sha256', state.signingKey).update(`paygent-card:${number}`).digest(), 32);
   const validUntil = paygentTime(now + PAYGENT_TOKEN_LIFETIME_MS);
   return {
     result: '0000',
     tokenizedCardObject: { token, masked_card_number: masked, valid_until: validUntil, fingerprint },
-    hc: sha256(`${token}${fingerprint}${masked}${validUntil}${SANDBOX_PAYGENT_HASH_KEY}`),
+    hc: paygentTokenHash({ token, maskedCardNumber: masked, validUntil, fingerprint }, SANDBOX_PAYGENT_HASH_KEY),
   };
 }
 
@@ -137,11 +147,8 @@ function cvcToken(state: SandboxState, fields: Fields): Record<string, unknown> 
   checkCvc(fields.cvc ?? '', true);
   const token = newToken();
   const validUntil = paygentTime(state.kuroco.now() + PAYGENT_TOKEN_LIFETIME_MS);
-  return {
-    result: '0000',
-    tokenizedCardObject: { token, valid_until: validUntil },
-    hc: sha256(`${token}${validUntil}${SANDBOX_PAYGENT_HASH_KEY}`),
-  };
+  // PG-TOK §4.3.2: a CVC token answers only token, valid_until and result (no hc).
+  return { result: '0000', tokenizedCardObject: { token, valid_until: validUntil } };
 }
 
 /** The answer for one token request: a token, or `{ result }` with the first check that failed. */

@@ -104,6 +104,55 @@ export interface PayjpSandboxOptions {
    * @default Date.now
    */
   now?: () => number;
+  /**
+   * PAY.JP's answer to a second `tds_finish` on a charge or token whose 3-D Secure is already
+   * finished (undocumented): 400 with one of three codes, or `'ok'` (200 with the object as it is,
+   * nothing run again). `invalid_three_d_secure_state` appears in community lists of PAY.JP codes.
+   * @default 'invalid_three_d_secure_state'
+   */
+  secondFinish?: SecondFinishAnswer;
+  /**
+   * The code of `tds_finish` when the 3-D Secure status is `failed` or `error` (undocumented;
+   * PAY.JP's OpenAPI lists both codes).
+   * @default 'three_d_secure_incompleted'
+   */
+  failedFinish?: FailedFinishCode;
+  /**
+   * The account setting "3-D Secure on every token" (help.pay.jp/ja/articles/5366097): `'param'`
+   * runs token 3-D Secure only for `three_d_secure=true`; `'always'` runs it for every token,
+   * whatever the flag (the stand-in pay.js then opens the challenge at `createToken`).
+   * @default 'param'
+   */
+  tokenThreeDSecure?: 'param' | 'always';
+  /**
+   * PAY.JP's rate limit: past `requests` `/v1` requests within `perMs` (a sliding window over
+   * every key), the answer is 429 with code `over_capacity` in PAY.JP's error envelope.
+   * @default undefined (no limit)
+   */
+  rateLimit?: { requests: number; perMs: number };
+}
+
+/** Answers to a second `tds_finish` (see {@link PayjpSandboxOptions.secondFinish}). */
+export type SecondFinishAnswer = 'invalid_three_d_secure_state' | 'not_in_three_d_secure_flow' | 'three_d_secure_incompleted' | 'ok';
+
+/** Codes of `tds_finish` on a failed flow (see {@link PayjpSandboxOptions.failedFinish}). */
+export type FailedFinishCode = 'three_d_secure_incompleted' | 'three_d_secure_failed';
+
+const SECOND_FINISH_ANSWERS: readonly SecondFinishAnswer[] = ['invalid_three_d_secure_state', 'not_in_three_d_secure_flow', 'three_d_secure_incompleted', 'ok'];
+const FAILED_FINISH_CODES: readonly FailedFinishCode[] = ['three_d_secure_incompleted', 'three_d_secure_failed'];
+
+function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value)) throw new TypeError(`createSandbox: payjp.${name} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}`);
+  return value;
+}
+
+function rateLimitOf(value: PayjpSandboxOptions['rateLimit']): { requests: number; perMs: number } | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value.requests) || value.requests < 1 || !Number.isFinite(value.perMs) || value.perMs <= 0) {
+    throw new TypeError('createSandbox: payjp.rateLimit must be { requests: integer >= 1, perMs: number > 0 }');
+  }
+  return { requests: value.requests, perMs: value.perMs };
 }
 
 /** PAY.JP options with every default filled in and checked. */
@@ -118,6 +167,10 @@ export interface ResolvedPayjpOptions {
   now: () => number;
   /** The stand-in pay.js options (payjsOverlay … validationErrorShape). */
   payjs: PayjsDefaults;
+  secondFinish: SecondFinishAnswer;
+  failedFinish: FailedFinishCode;
+  tokenThreeDSecure: 'param' | 'always';
+  rateLimit: { requests: number; perMs: number } | undefined;
 }
 
 /** The sandbox's documented key pair. */
@@ -137,12 +190,6 @@ function key(name: string, value: string | undefined, fallback: string, prefix: 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new TypeError(`createSandbox: payjp.${name} must be a number >= 0`);
-  return value;
-}
-
-function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value)) throw new TypeError(`createSandbox: payjp.${name} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}`);
   return value;
 }
 
@@ -173,5 +220,9 @@ export function resolvePayjpOptions(options: PayjpSandboxOptions = {}): Resolved
     payjsLatencyMs: nonNegative('payjsLatencyMs', options.payjsLatencyMs, 0),
     now: options.now ?? Date.now,
     payjs: resolvePayjsDefaults(options),
+    secondFinish: oneOf('secondFinish', options.secondFinish, SECOND_FINISH_ANSWERS, 'invalid_three_d_secure_state'),
+    failedFinish: oneOf('failedFinish', options.failedFinish, FAILED_FINISH_CODES, 'three_d_secure_incompleted'),
+    tokenThreeDSecure: oneOf('tokenThreeDSecure', options.tokenThreeDSecure, ['param', 'always'], 'param'),
+    rateLimit: rateLimitOf(options.rateLimit),
   };
 }

@@ -6,6 +6,7 @@ import { chargeRoutes } from './charges';
 import { customerRoutes } from './customers';
 import { PayjpApiError, sendPayjpError } from './errors';
 import { isPayjsPath, servePayjs } from './payjs';
+import { checkRateLimit } from './rateLimit';
 import type { PayjpState } from './store';
 import { handleTdsPage, TDS_PREFIX } from './tdsPages';
 import { threeDSecureRequestRoutes } from './threeDSecureRequests';
@@ -76,6 +77,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, st
   }
   await delay(state.options.latencyMs);
   try {
+    checkRateLimit(state);
     const { status, body } = await answer(req, url, state);
     sendJson(res, status, body);
   } catch (error) {

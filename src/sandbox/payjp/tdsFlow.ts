@@ -4,10 +4,11 @@ import type { PayjpState, TdsFlowRecord } from './store';
 import type { TdsPhase } from './tdsTargets';
 
 /**
- * The sandbox's answer to a second `tds_finish` on a charge or token whose flow already finished.
- * PAY.JP does not document it; `invalid_three_d_secure_state` ("3Dセキュア中に二重に処理されるなど
- * 不正な遷移をした") appears in community lists of PAY.JP codes. Servers should retrieve the
- * resource first and treat a finished flow as done instead of relying on this code.
+ * The sandbox's default answer to a second `tds_finish` on a charge or token whose flow already
+ * finished (option `secondFinish`). PAY.JP does not document it; `invalid_three_d_secure_state`
+ * ("3Dセキュア中に二重に処理されるなど不正な遷移をした") appears in community lists of PAY.JP codes.
+ * Servers should retrieve the resource first and treat a finished flow as done instead of relying
+ * on this code.
  */
 export const SECOND_FINISH_CODE = 'invalid_three_d_secure_state';
 
@@ -50,21 +51,30 @@ export function flowPhase(state: PayjpState, flow: TdsFlowRecord | null, created
   return view.expired ? 'expired' : 'open';
 }
 
+/** What {@link finishFlow} did: finished the flow now, or (option `secondFinish: 'ok'`) found it finished. */
+export type FinishedFlow = { status: 'verified' | 'attempted'; repeated: false } | { repeated: true };
+
 /**
  * Checks that `tds_finish` may run and marks the flow finished; returns the 3-D Secure result.
- * Order: not a 3-D Secure resource → `not_in_three_d_secure_flow`; finished already →
- * {@link SECOND_FINISH_CODE}; past `chargeExpiryMs` → `three_d_secure_expired`; a status other
- * than `verified` / `attempted` → `three_d_secure_incompleted`.
+ * Order: not a 3-D Secure resource → `not_in_three_d_secure_flow`; finished already → the
+ * `secondFinish` option (a code, or `repeated` for `'ok'`); past `chargeExpiryMs` →
+ * `three_d_secure_expired`; `failed` / `error` → the `failedFinish` code; any other status than
+ * `verified` / `attempted` → `three_d_secure_incompleted`.
  */
-export function finishFlow(state: PayjpState, flow: TdsFlowRecord | null, createdMs: number, what: 'charge' | 'token'): 'verified' | 'attempted' {
+export function finishFlow(state: PayjpState, flow: TdsFlowRecord | null, createdMs: number, what: 'charge' | 'token'): FinishedFlow {
   if (flow === null) {
     throw tdsStateError('not_in_three_d_secure_flow', `This ${what} was not created with three_d_secure=true.`);
   }
   const view = viewFlow(state, flow, createdMs);
   if (view.finished) {
-    throw tdsStateError(SECOND_FINISH_CODE, `The 3-D Secure flow of this ${what} has already been finished (sandbox code: PAY.JP does not document this answer).`);
+    const answer = state.options.secondFinish;
+    if (answer === 'ok') return { repeated: true };
+    throw tdsStateError(answer, `The 3-D Secure flow of this ${what} has already been finished (sandbox option secondFinish: PAY.JP does not document this answer).`);
   }
   if (view.expired) throw tdsStateError('three_d_secure_expired', `The 3-D Secure flow of this ${what} has expired.`);
+  if (view.status === 'failed' || view.status === 'error') {
+    throw tdsStateError(state.options.failedFinish, `3-D Secure of this ${what} did not succeed (three_d_secure_status: ${view.status}).`);
+  }
   if (view.status !== 'verified' && view.status !== 'attempted') {
     throw tdsStateError(
       'three_d_secure_incompleted',
@@ -72,7 +82,7 @@ export function finishFlow(state: PayjpState, flow: TdsFlowRecord | null, create
     );
   }
   flow.finishedAt = state.options.now();
-  return view.status;
+  return { status: view.status, repeated: false };
 }
 
 /** `three_d_secure_status` of a resource with an optional flow (null when not in 3-D Secure). */

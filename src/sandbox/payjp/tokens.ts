@@ -37,7 +37,9 @@ function createToken({ req, state, key, input }: ApiContext) {
     );
   }
   allowOnly(input, (name) => TOKEN_KEYS.has(name));
-  const threeDSecure = booleanParam(input, 'three_d_secure') ?? false;
+  // The account setting "3-D Secure on every token" overrides the flag (help.pay.jp 5366097).
+  const requested = booleanParam(input, 'three_d_secure') ?? false;
+  const threeDSecure = state.options.tokenThreeDSecure === 'always' || requested;
   const now = state.options.now();
   const card = createCard(input, now);
   const token: TokenRecord = { id: newId('tok'), cardId: card.id, created: now, used: false, tds: threeDSecure ? newFlow() : null };
@@ -76,9 +78,9 @@ function retrieveToken({ state, params, input }: ApiContext) {
 function finishToken({ state, params, input }: ApiContext) {
   allowOnly(input, () => false);
   const token = findToken(state, params[0] ?? '');
-  const status = finishFlow(state, token.tds, token.created, 'token');
+  const finished = finishFlow(state, token.tds, token.created, 'token');
   const card = state.cards.get(token.cardId);
-  if (card) card.threeDSecureStatus = status;
+  if (card && !finished.repeated) card.threeDSecureStatus = finished.status;
   return ok(tokenObject(state, token));
 }
 

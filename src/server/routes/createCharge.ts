@@ -8,6 +8,7 @@ import { callPayjp, chargesApi, resolveCustomerOrNull, type RouteContext } from 
 import { readPaymentMethod } from './ids';
 import { OWNER_KEY } from './loadOwnedCharge';
 import { callPayment } from './payment';
+import { readChargeToken } from './readChargeToken';
 import { readResolvedCharge } from './readResolvedCharge';
 
 /** `POST /charges`'s answer: the charge, plus the guest's ownership tag for a guest charge. */
@@ -18,8 +19,9 @@ export interface CreateChargeResponse extends ChargeResponse {
 
 /**
  * `POST /charges` `{ token? , cardId?, order? }` → 201 `{ charge, chargeTag? }`. The amount is
- * `resolveCharge(request, order)`'s; the charge is created with `three_d_secure: true` and the
- * caller's ownership marker in its metadata.
+ * `resolveCharge(request, order)`'s; the charge is created with `three_d_secure: true` (or, for a
+ * token that passed token 3-D Secure, without: it is paid at once) and the caller's ownership
+ * marker in its metadata.
  */
 export async function createCharge(request: Request, context: RouteContext, resolveCharge: NonNullable<RouteContext['resolveCharge']>): Promise<Response> {
   const body = await readJsonObject(request);
@@ -44,13 +46,15 @@ export async function createCharge(request: Request, context: RouteContext, reso
       () => new RouteError(404, 'not_found', 'The signed-in customer has no such card', { param: 'cardId' }),
     );
   }
+  // Token 3-D Secure already authenticated the shopper: no second challenge (see readChargeToken).
+  const plan = 'token' in method ? await readChargeToken(context, await context.client(), method.token) : { threeDSecure: true };
   const param = 'token' in method ? 'token' : 'cardId';
   const query: PayjpChargeCreateQuery = {
     amount: resolved.amount,
     currency: 'jpy',
     card: 'token' in method ? method.token : method.cardId,
     ...('cardId' in method && customer !== null ? { customer } : {}),
-    three_d_secure: true,
+    three_d_secure: plan.threeDSecure,
     capture: true,
     ...(resolved.description === undefined ? {} : { description: resolved.description }),
     metadata: { ...resolved.metadata, [OWNER_KEY]: customer ?? '' },

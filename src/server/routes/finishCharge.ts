@@ -46,9 +46,12 @@ export async function finishCharge(request: Request, context: RouteContext, rawI
     try {
       return answer(await charges.tds_finish(id));
     } catch (error) {
-      // Another process may have finished it in the meantime: a paid charge is the answer.
+      // PAY.JP's codes for a second finish and for a failed flow are undocumented: the charge as it
+      // now reads decides. Paid (another process finished it) or failed is the answer.
       const again = await charges.retrieve(id).catch(() => null);
       if (again?.paid) return answer(again);
+      const declinedNow = typeof again?.failure_code === 'string' && again.failure_code !== '';
+      if (again && !declinedNow && chargeOutcome(again, { acceptAttempted: context.acceptAttempted, now: context.now() }).outcome === 'failed') return answer(again);
       throw toPaymentRouteError(error);
     }
   });

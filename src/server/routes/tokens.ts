@@ -20,9 +20,10 @@ async function requireCaller(context: RouteContext, request: Request): Promise<v
 }
 
 /**
- * `POST /tokens/{id}/finish` → 200 `{ token }`. Serialised per token id; runs `tds_finish` at most
- * once per token in this process (see finishTokenFlow), then answers the verdict (`expired` for
- * PAY.JP's expired-flow codes, `pending` while an `unverified` token's result has not landed).
+ * `POST /tokens/{id}/finish` → 200 `{ token }`. Serialised per token id; reads the token and runs
+ * `tds_finish` only once a result has landed, at most once per token in this process (see
+ * finishTokenFlow), then answers the verdict (`pending` while an `unverified` token's result has
+ * not landed, `expired` once the token is older than 30 minutes and unfinished).
  */
 export async function finishToken(request: Request, context: RouteContext, rawId: string): Promise<Response> {
   const id = readTokenId(rawId);
@@ -32,7 +33,7 @@ export async function finishToken(request: Request, context: RouteContext, rawId
     const tokens = await tokensApi(context);
     const result = await callPayment(async () => {
       try {
-        return await finishTokenFlow(tokens, id, { acceptAttempted: context.acceptAttempted, finished: context.finishedTokens });
+        return await finishTokenFlow(tokens, id, { acceptAttempted: context.acceptAttempted, finished: context.finishedTokens, now: () => context.now() });
       } catch (error) {
         if (error instanceof TokenFinishMissing) throw new RouteError(500, 'misconfigured', error.message, { cause: error });
         throw error;

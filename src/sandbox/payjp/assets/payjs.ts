@@ -691,7 +691,9 @@ export const PAYJS_SOURCE = String.raw`/* react-3ds-kit sandbox: stand-in for ht
     return callApi(publicKey, '/tokens', pairs, text).then(function (created) {
       if (created.error) return { error: created.error };
       var token = created.body;
-      if (!threeDSecure || workflow === 'redirect') return token;
+      // The token says whether it runs 3-D Secure (the flag, or the account's "every token" setting).
+      var needsChallenge = token.card && token.card.three_d_secure_status === 'unverified';
+      if (!needsChallenge || workflow === 'redirect') return token;
       var opened = workflow === 'subwindow'
         ? openDialog(publicKey, token.id, dialogOptions, true)
         : openIframe(publicKey, token.id, text3ds, shared, true);
