@@ -7,6 +7,7 @@ import viteConfig from './vite.config.ts';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 import { sandboxVitePlugin } from './src/sandbox/vitePlugin.ts';
 import { payjpDemoMiddleware } from './test/support/payjpDemoBackend.ts';
+import { clickInFrame } from './test/support/payjpAlwaysSandbox.ts';
 import { redirectedRequests, startRedirectPair, stopRedirectPair } from './test/support/redirectServers.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +57,7 @@ export default mergeConfig(
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.{ts,tsx}'],
-            browser: browser(),
+            browser: { ...browser(), commands: { clickInFrame } },
             // A PAY.JP account in "3-D Secure on every token" mode, on its own origin.
             globalSetup: ['./test/support/payjpAlwaysSandbox.ts'],
           },

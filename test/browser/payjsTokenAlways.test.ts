@@ -3,7 +3,7 @@
 // the challenge even without `three_d_secure: true`, finishes the token and resolves it verified;
 // with the redirect workflow it returns the token unverified (the charge then needs it finished).
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import type { PayjpElementsApi, PayjpInstance, PayjsElement, PayjsToken, PayjsTokenError } from '../../src/core/payjp/payjs';
 
 type Payjs = PayjpInstance & PayjpElementsApi;
@@ -77,17 +77,8 @@ describe("tokenThreeDSecure: 'always'", () => {
       },
       { timeout: 10_000, interval: 50 },
     );
-    // The challenge is on another origin: once it has loaded, the shopper tabs into it and presses
-    // its first button (認証する).
-    await new Promise((resolve) => {
-      frame.addEventListener('load', resolve, { once: true });
-      setTimeout(resolve, 3000);
-    });
-    // The card inputs are done with (the token exists): out of the tab order, so Tab enters the frame.
-    for (const input of document.querySelectorAll<HTMLElement>('[data-payjs-field]')) input.tabIndex = -1;
-    frame.focus();
-    await userEvent.keyboard('{Tab}');
-    await userEvent.keyboard('{Enter}');
+    // The challenge is on another origin: Playwright clicks in it as the shopper would.
+    await commands.clickInFrame(frame.src, '認証する');
     const result = await pending;
     if (isError(result)) throw new Error(result.error.message);
     expect(result).toMatchObject({ id: expect.stringMatching(/^tok_/), card: { three_d_secure_status: 'verified' } });
