@@ -1,0 +1,30 @@
+import { createAttemptId, type AttemptStore, type PayjpAttempt } from '../attempt/attemptStore';
+
+/** What identifies an attempt a flow may resume: its card, for saved-card verifications. */
+export interface ResumeFilter {
+  /** Only resume a verification of this card (`car_…`). */
+  cardId?: string;
+}
+
+/**
+ * Saves an iframe or sub-window attempt before the challenge opens, so a reload or a later visit
+ * can resume confirming it instead of starting a second challenge. Returns the attempt's id.
+ */
+export function saveInPageAttempt(attempts: AttemptStore, attempt: Omit<PayjpAttempt, 'provider' | 'id' | 'createdAt'>): string {
+  const id = createAttemptId();
+  attempts.save({ provider: 'payjp', id, createdAt: Date.now(), ...attempt });
+  return id;
+}
+
+/** Forgets the attempt once settled, unless another attempt has replaced it since. */
+export function forgetAttempt(attempts: AttemptStore, id: string | null): void {
+  if (id !== null && attempts.load()?.id === id) attempts.clear();
+}
+
+/** The unsettled iframe or sub-window attempt of this kind (and card) that this tab saved, if any. */
+export function findResumableAttempt(attempts: AttemptStore, kind: PayjpAttempt['kind'], filter: ResumeFilter = {}): PayjpAttempt | null {
+  const saved = attempts.load();
+  if (saved?.provider !== 'payjp' || saved.kind !== kind || saved.outcome || !saved.workflow) return null;
+  if (filter.cardId !== undefined && saved.cardId !== filter.cardId) return null;
+  return saved;
+}
