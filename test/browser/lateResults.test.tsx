@@ -4,10 +4,11 @@
 // it is still confirming, without minutes of real waiting.
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commands } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ATTEMPT_STORAGE_KEY } from '../../src/core/attempt/attemptStore';
 import { createPayjpBackend } from '../../src/core/payjp/createPayjpBackend';
+import { PayjpCheckout } from '../../src/react/PayjpCheckout';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
 import { VerifyCardButton } from '../../src/react/VerifyCardButton';
 
@@ -101,5 +102,48 @@ describe('a late issuer result in Chromium', () => {
     await commands.releaseSandboxClock();
     await expect.element(back.getByText(SUCCEEDED), { timeout: 30_000 }).toBeVisible();
     expect(creates).toHaveLength(1);
+  });
+
+  it('a sub-window charge whose result is late is finished exactly once, after "still confirming"', { timeout: 90_000 }, async () => {
+    const finishes: string[] = [];
+    const originalFetch = window.fetch.bind(window);
+    vi.spyOn(window, 'fetch').mockImplementation((input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (init?.method === 'POST' && /\/api\/payjp\/charges\/[^/]+\/finish$/.test(url)) finishes.push(url);
+      return originalFetch(input, init);
+    });
+    const popups: Window[] = [];
+    const originalOpen = window.open.bind(window);
+    vi.spyOn(window, 'open').mockImplementation((...args) => {
+      const popup = originalOpen(...args);
+      if (popup) popups.push(popup);
+      return popup;
+    });
+    const screen = await render(
+      <ThreeDSecureProvider backend={backend} publicKey="pk_test_sandbox" jsUrl="/payjs/v2/pay.js" workflow="subwindow">
+        <PayjpCheckout order={{ cart: 'basic' }} />
+      </ThreeDSecureProvider>,
+    );
+    const field = (name: string) => document.querySelector<HTMLInputElement>(`[data-payjs-field="${name}"]`);
+    await expect.poll(() => field('cvc'), { timeout: 15_000 }).toBeTruthy();
+    await userEvent.type(field('number')!, '4242424242424242');
+    await userEvent.type(field('expiry')!, '1230');
+    await userEvent.type(field('cvc')!, '123');
+    await userEvent.type(screen.getByLabelText('カード名義（ローマ字）'), 'TARO YAMADA');
+    await userEvent.type(screen.getByLabelText('メールアドレス'), 'taro@example.jp');
+    const pay = screen.getByRole('button', { name: '支払う' });
+    await expect.element(pay, { timeout: 15_000 }).toBeEnabled();
+    await pay.click();
+    const slow = () => popups[0]?.document?.querySelector<HTMLButtonElement>('[data-outcome="slow"]') ?? null;
+    await expect.poll(slow, { timeout: 15_000 }).toBeTruthy();
+    await commands.holdSandboxClock();
+    slow()!.click();
+    await expect.poll(() => JSON.parse(sessionStorage.getItem(ATTEMPT_STORAGE_KEY) ?? 'null'), { timeout: 10_000 }).toMatchObject({ kind: 'charge', workflow: 'subwindow' });
+    await expect.element(screen.getByRole('status'), { timeout: 20_000 }).toHaveTextContent(STILL_CONFIRMING);
+    expect(finishes).toHaveLength(0);
+    await commands.releaseSandboxClock();
+    await expect.element(screen.getByText('お支払いが完了しました。'), { timeout: 30_000 }).toBeVisible();
+    expect(finishes).toHaveLength(1);
+    expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
   });
 });
