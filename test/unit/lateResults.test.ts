@@ -295,3 +295,29 @@ describe('the return page confirms a late PAY.JP result', () => {
     expect(attempts.load()?.outcome).toEqual({ status: 'succeeded' });
   });
 });
+
+describe('resuming reads the saved attempt defensively', () => {
+  it('ignores a saved attempt with an unknown workflow, a redirect attempt, or a settled one', () => {
+    const issuer = lateIssuer(0);
+    const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
+    const base = { provider: 'payjp' as const, id: 'att_1', kind: 'charge' as const, resourceId: 'ch_1', createdAt: 0 };
+    sessionStorage.setItem('react-3ds-kit:attempt', JSON.stringify({ ...base, workflow: 'javascript:alert(1)' }));
+    expect(flow.resume()).toBeNull();
+    attempts.save(base);
+    expect(flow.resume()).toBeNull();
+    attempts.save({ ...base, workflow: 'iframe', outcome: { status: 'succeeded' } });
+    expect(flow.resume()).toBeNull();
+    expect(issuer.backend.getCharge).not.toHaveBeenCalled();
+  });
+
+  it('a saved card request that was never shown (still created) goes back to idle instead of waiting', async () => {
+    const issuer = lateIssuer(0);
+    vi.mocked(issuer.backend.getCardVerification).mockResolvedValue(verification({ state: 'created', startedAt: null }));
+    attempts.save({ provider: 'payjp', id: 'att_1', kind: 'card', resourceId: 'tdsr_1', cardId: 'car_1', createdAt: 0, workflow: 'iframe' });
+    const flow = createCardVerificationFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
+    const state = await advanceUntilSettled(flow.resume({ cardId: 'car_1' })!);
+    expect(state).toMatchObject({ status: 'idle', cardId: 'car_1', resumable: false });
+    expect(Date.now()).toBeLessThan(2000);
+    expect(attempts.load()).toBeNull();
+  });
+});

@@ -71,7 +71,8 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     return getSnapshot();
   }
 
-  async function confirm(id: string, end: ChallengeEnd, attemptId: string, signal: AbortSignal): Promise<CardVerificationState> {
+  // `resumed`: a request still `created` was never shown (the page went away first): no result can come.
+  async function confirm(id: string, end: ChallengeEnd, attemptId: string, signal: AbortSignal, resumed = false): Promise<CardVerificationState> {
     update({ status: 'verifying', stillConfirming: false, resumable: false });
     if (end.rejected) {
       const pollDelaysMs = (options.pollDelaysMs ?? CLOSED_SCREEN_DELAYS_MS).slice(0, 2);
@@ -86,13 +87,17 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     }
     const result = await confirmUntilFinal({
       read: read(id),
-      isFinal,
+      isFinal: (verification) => isFinal(verification) || (resumed && verification.state === 'created'),
       signal,
       ...(options.confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs: options.confirmTimeoutMs }),
       ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
       defaultTimeoutMs: DEFAULT_CONFIRM_TIMEOUT_MS,
       onStillConfirming: () => update({ stillConfirming: true }),
     });
+    if (result.kind === 'final' && !isFinal(result.value)) {
+      forgetAttempt(options.attempts, attemptId);
+      return set({ ...IDLE, cardId: getSnapshot().cardId });
+    }
     if (result.kind === 'final') return settle(result.value, attemptId);
     const error = new ThreeDSecureError('status_unknown', `No result yet for ${id}; check again later`, result.error ? { cause: result.error } : {});
     return update({ status: 'error', ...(result.last ? { verification: result.last } : {}), error, stillConfirming: false, resumable: true });
@@ -156,7 +161,7 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     async confirm(attempt, signal) {
       set({ ...IDLE, status: 'verifying', cardId: attempt.cardId ?? null, workflow: attempt.workflow ?? null });
       try {
-        return await confirm(attempt.resourceId, { rejected: false }, attempt.id, signal);
+        return await confirm(attempt.resourceId, { rejected: false }, attempt.id, signal, true);
       } catch (cause) {
         return fail(cause, signal);
       }

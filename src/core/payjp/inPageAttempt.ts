@@ -24,7 +24,9 @@ export function forgetAttempt(attempts: AttemptStore, id: string | null): void {
 /** The unsettled iframe or sub-window attempt of this kind (and card) that this tab saved, if any. */
 export function findResumableAttempt(attempts: AttemptStore, kind: PayjpAttempt['kind'], filter: ResumeFilter = {}): PayjpAttempt | null {
   const saved = attempts.load();
-  if (saved?.provider !== 'payjp' || saved.kind !== kind || saved.outcome || !saved.workflow) return null;
+  // Only attempts an in-page flow saved (redirect ones belong to the return page), read defensively.
+  if (saved?.provider !== 'payjp' || saved.kind !== kind || saved.outcome || (saved.workflow !== 'iframe' && saved.workflow !== 'subwindow')) return null;
+  if (saved.cardId !== undefined && typeof saved.cardId !== 'string') return null;
   if (filter.cardId !== undefined && saved.cardId !== filter.cardId) return null;
   return saved;
 }
