@@ -320,4 +320,23 @@ describe('resuming reads the saved attempt defensively', () => {
     expect(Date.now()).toBeLessThan(2000);
     expect(attempts.load()).toBeNull();
   });
+
+  it('never displaces an unsettled Kuroco or redirect attempt: that one is kept, and the in-page flow is then not resumable', async () => {
+    const earlier = { provider: 'kuroco' as const, id: 'earlier', orderIds: [987_654], createdAt: 1 };
+    attempts.save(earlier);
+    const issuer = lateIssuer(7 * MINUTE);
+    const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
+    const state = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
+    expect(state).toMatchObject({ status: 'error', resumable: false });
+    expect(attempts.load()).toEqual(earlier);
+
+    // A settled attempt, or an earlier in-page one of the same kind, is replaced.
+    attempts.save({ ...earlier, outcome: { status: 'succeeded' } });
+    let savedDuring: unknown;
+    const payjp = lateIssuer(0).payjp;
+    vi.mocked(payjp.openThreeDSecureIframe).mockImplementation(async () => void (savedDuring = attempts.load()));
+    const next = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => payjp });
+    await advanceUntilSettled(next.start({ token: 'tok_2' }));
+    expect(savedDuring).toMatchObject({ provider: 'payjp', kind: 'charge', workflow: 'iframe' });
+  });
 });

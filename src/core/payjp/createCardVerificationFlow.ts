@@ -72,7 +72,7 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
   }
 
   // `resumed`: a request still `created` was never shown (the page went away first): no result can come.
-  async function confirm(id: string, end: ChallengeEnd, attemptId: string, signal: AbortSignal, resumed = false): Promise<CardVerificationState> {
+  async function confirm(id: string, end: ChallengeEnd, attemptId: string | null, signal: AbortSignal, resumed = false): Promise<CardVerificationState> {
     update({ status: 'verifying', stillConfirming: false, resumable: false });
     if (end.rejected) {
       const pollDelaysMs = (options.pollDelaysMs ?? CLOSED_SCREEN_DELAYS_MS).slice(0, 2);
@@ -100,10 +100,10 @@ export function createCardVerificationFlow(options: CardVerificationFlowOptions)
     }
     if (result.kind === 'final') return settle(result.value, attemptId);
     const error = new ThreeDSecureError('status_unknown', `No result yet for ${id}; check again later`, result.error ? { cause: result.error } : {});
-    return update({ status: 'error', ...(result.last ? { verification: result.last } : {}), error, stillConfirming: false, resumable: true });
+    return update({ status: 'error', ...(result.last ? { verification: result.last } : {}), error, stillConfirming: false, resumable: attemptId !== null });
   }
 
-  function settle(verification: CardVerification, attemptId: string): CardVerificationState {
+  function settle(verification: CardVerification, attemptId: string | null): CardVerificationState {
     forgetAttempt(options.attempts, attemptId);
     const done = { verification, stillConfirming: false, resumable: false };
     if (verification.outcome === 'succeeded') return update({ status: 'succeeded', ...done, error: null });

@@ -60,7 +60,7 @@ type ChargeRead = { charge: ChargeSummary; final: ChargeState | null };
 export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   const { update, set, getSnapshot, track, flow } = createFlowRunner<ChargeState>(IDLE);
 
-  function settle(charge: ChargeSummary, attemptId: string): ChargeState {
+  function settle(charge: ChargeSummary, attemptId: string | null): ChargeState {
     forgetAttempt(options.attempts, attemptId);
     const done = { charge, stillConfirming: false, resumable: false };
     if (charge.outcome === 'succeeded') return update({ status: 'succeeded', ...done, error: null });
@@ -87,7 +87,7 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
   }
 
   // One read: a final charge settles; an authenticated one is finished (once: the loop ends with it).
-  function reader(id: string, chargeTag: string | undefined, attemptId: string) {
+  function reader(id: string, chargeTag: string | undefined, attemptId: string | null) {
     const init = (signal: AbortSignal) => (chargeTag ? { signal, chargeTag } : { signal });
     return async (signal: AbortSignal): Promise<ChargeRead> => {
       const charge = await options.backend.getCharge(id, init(signal));
@@ -107,7 +107,7 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
     };
   }
 
-  async function finish(id: string, chargeTag: string | undefined, end: ChallengeEnd, attemptId: string, signal: AbortSignal): Promise<ChargeState> {
+  async function finish(id: string, chargeTag: string | undefined, end: ChallengeEnd, attemptId: string | null, signal: AbortSignal): Promise<ChargeState> {
     update({ status: 'finishing', stillConfirming: false, resumable: false });
     const read = reader(id, chargeTag, attemptId);
     const isFinal = (value: ChargeRead) => value.final !== null;
@@ -133,7 +133,7 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
     });
     if (result.kind === 'final') return result.value.final!;
     const error = new ThreeDSecureError('status_unknown', `No 3-D Secure result yet for ${id}; check again later`, result.error ? { cause: result.error } : {});
-    return update({ status: 'error', ...(result.last ? { charge: result.last.charge } : {}), error, stillConfirming: false, resumable: true });
+    return update({ status: 'error', ...(result.last ? { charge: result.last.charge } : {}), error, stillConfirming: false, resumable: attemptId !== null });
   }
 
   function fail(cause: unknown, signal: AbortSignal): ChargeState {
@@ -154,7 +154,7 @@ export function createChargeFlow(options: ChargeFlowOptions): ChargeFlow {
     set({ ...IDLE, status: 'creating', workflow });
     try {
       const charge = await creating;
-      if (charge.outcome !== 'pending') return settle(charge, '');
+      if (charge.outcome !== 'pending') return settle(charge, null);
       if (workflow === 'redirect') return await redirect(charge, signal);
       // Saved before the challenge opens: a reload from here on resumes confirming, not a second challenge.
       const attemptId = saveInPageAttempt(options.attempts, { kind: 'charge', resourceId: charge.id, workflow, ...(charge.chargeTag ? { chargeTag: charge.chargeTag } : {}) });

@@ -8,9 +8,13 @@ export interface ResumeFilter {
 
 /**
  * Saves an iframe or sub-window attempt before the challenge opens, so a reload or a later visit
- * can resume confirming it instead of starting a second challenge. Returns the attempt's id.
+ * can resume confirming it instead of starting a second challenge. Returns the attempt's id, or
+ * null when the tab's one slot holds an unsettled attempt that is not an earlier one of this kind
+ * (a Kuroco order or a redirect awaiting its return page): that one is kept, nothing is lost.
  */
-export function saveInPageAttempt(attempts: AttemptStore, attempt: Omit<PayjpAttempt, 'provider' | 'id' | 'createdAt'>): string {
+export function saveInPageAttempt(attempts: AttemptStore, attempt: Omit<PayjpAttempt, 'provider' | 'id' | 'createdAt'>): string | null {
+  const current = attempts.load();
+  if (current && !current.outcome && !(current.provider === 'payjp' && current.workflow && current.kind === attempt.kind)) return null;
   const id = createAttemptId();
   attempts.save({ provider: 'payjp', id, createdAt: Date.now(), ...attempt });
   return id;
