@@ -12,6 +12,17 @@ import { redirectedRequests, startRedirectPair, stopRedirectPair } from './test/
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
+// The sandbox's clock. Browser tests may hold it still (commands.holdSandboxClock) so that the slow
+// issuer's result lands only when they release it: a late result without minutes of real waiting.
+// Kept on globalThis: Vitest evaluates this file again for the browser's own Vite server, and the
+// commands must reach the sandbox that server mounts.
+const clock = ((globalThis as { __sandboxClock?: { heldAt: number | null } }).__sandboxClock ??= { heldAt: null });
+const sandboxNow = () => clock.heldAt ?? Date.now();
+const sandboxClockCommands = {
+  holdSandboxClock: () => void (clock.heldAt = Date.now()),
+  releaseSandboxClock: () => void (clock.heldAt = null),
+};
+
 // A fresh object per project: Vitest mutates `instances`.
 const browser = () => ({
   enabled: true,
@@ -19,7 +30,7 @@ const browser = () => ({
   provider: playwright({ launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
   // Servers on other origins, for tests of what the kit sends across origins.
-  commands: { startRedirectPair, redirectedRequests, stopRedirectPair },
+  commands: { startRedirectPair, redirectedRequests, stopRedirectPair, ...sandboxClockCommands },
 });
 
 export default mergeConfig(
@@ -27,7 +38,7 @@ export default mergeConfig(
   defineConfig({
     // The sandbox answers Kuroco and Paygent paths on the test server's own origin.
     plugins: [
-      sandboxVitePlugin(),
+      sandboxVitePlugin({ payjp: { now: sandboxNow } }),
       // createPayjpHandler over the official SDK, for the PAY.JP stories and browser tests.
       { name: 'payjp-demo-backend', configureServer: (server) => void server.middlewares.use(payjpDemoMiddleware()) },
     ],

@@ -40,6 +40,17 @@ export { createPayjpBackend } from './payjp/createPayjpBackend';
 export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
 export { DEFAULT_CARD_POLL_DELAYS_MS, createCardVerificationFlow } from './payjp/createCardVerificationFlow';
 export { DEFAULT_FLOW_POLL_DELAYS_MS } from './payjp/createFlowRunner';
+export {
+  CONFIRM_BACKOFF_FACTOR,
+  CONFIRM_FIRST_DELAY_MS,
+  CONFIRM_MAX_DELAY_MS,
+  DEFAULT_CONFIRM_TIMEOUT_MS,
+  STILL_CONFIRMING_AFTER_MS,
+  confirmUntilFinal,
+  isRetryableConfirmError,
+} from './confirm/confirmUntilFinal';
+export type { ConfirmOptions, ConfirmResult, ConfirmUntilFinalOptions } from './confirm/confirmUntilFinal';
+export type { ResumeFilter } from './payjp/inPageAttempt';
 export type { PayjpFlowOptions, RunnableFlow } from './payjp/createFlowRunner';
 export type {
   CardVerificationFlow,

@@ -16,6 +16,7 @@ export type StatusMessageKey =
   | 'return.orderIds'
   | 'retry'
   | 'checkAgain'
+  | 'confirm.stillConfirming'
   | 'card.verify'
   | 'card.creating'
   | 'card.challenging'
@@ -71,6 +72,7 @@ const ja: Omit<MessageCatalog, AcsMessageKey> = {
   'return.orderIds': '注文番号',
   retry: 'もう一度試す',
   checkAgain: 'もう一度確認する',
+  'confirm.stillConfirming': 'カード会社の結果を確認しています。このページを離れても、戻ったときに続きを確認します。',
   'card.verify': 'カードの本人認証をする',
   'card.creating': '認証の準備をしています…',
   'card.challenging': 'カード会社の画面で本人認証を行ってください。',
@@ -118,6 +120,7 @@ const en: Omit<MessageCatalog, AcsMessageKey> = {
   'return.orderIds': 'Order number',
   retry: 'Try again',
   checkAgain: 'Check again',
+  'confirm.stillConfirming': 'Still waiting for your card issuer’s result. You can leave this page: when you come back, we will continue checking.',
   'card.verify': 'Verify this card',
   'card.creating': 'Preparing authentication…',
   'card.challenging': 'Please authenticate on your card issuer’s screen.',

@@ -88,7 +88,7 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     </div>
   );
 
-  const statusKey = tokenizing ? 'charge.processing' : STATUS_TEXT[charge.state];
+  const statusKey = tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
   return (
     <form className={className} data-state={tokenizing ? 'tokenizing' : charge.state} onSubmit={submit} noValidate>
       <PayjpCardElement card={card.card} split={split ?? false} />
@@ -99,7 +99,18 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
       <button type="submit" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
         {submitLabel ?? t('charge.pay')}
       </button>
-      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} />
+      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />
+      {charge.stillConfirming && charge.state === 'finishing' ? (
+        // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
+        <button type="button" onClick={charge.cancel}>
+          {t('card.cancel')}
+        </button>
+      ) : null}
+      {charge.resumable && !busy && !tokenError ? (
+        <button type="button" onClick={() => void charge.resume()}>
+          {t('checkAgain')}
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -31,6 +31,12 @@ export interface ThreeDSecureProviderProps {
   jsUrl?: string;
   /** PAY.JP: CSP nonce for the pay.js script tag. */
   nonce?: string;
+  /**
+   * PAY.JP: how long the hooks and components keep confirming a result after the challenge (and on
+   * the return page): issuers can answer minutes late. A hook's own `confirmTimeoutMs` wins.
+   * @default 300_000 (5 minutes)
+   */
+  confirmTimeoutMs?: number;
   children?: ReactNode;
 }
 
@@ -46,6 +52,8 @@ export interface ThreeDSecureContextValue {
   getPayjp: (() => Promise<PayjpInstance>) | null;
   /** PAY.JP: the default workflow. */
   workflow: ThreeDSecureWorkflow;
+  /** PAY.JP: the provider's `confirmTimeoutMs`, when set. */
+  confirmTimeoutMs?: number | undefined;
   /** A shopper-facing text in the provider's language. */
   t(key: MessageKey): string;
   /** The shopper-facing text for an error. */
@@ -87,6 +95,7 @@ export function ThreeDSecureProvider({
   workflow = 'iframe',
   jsUrl,
   nonce,
+  confirmTimeoutMs,
   children,
 }: ThreeDSecureProviderProps) {
   const client = queryClient ?? privateClientFor(backend);
@@ -109,8 +118,8 @@ export function ThreeDSecureProvider({
     getPayjp?.().catch(() => undefined);
   }, [getPayjp]);
   const value = useMemo<ThreeDSecureProviderState>(
-    () => ({ backend, locale, messages, queryClient: client, attempts, getPayjp, payjs, workflow }),
-    [backend, locale, messages, client, attempts, getPayjp, payjs, workflow],
+    () => ({ backend, locale, messages, queryClient: client, attempts, getPayjp, payjs, workflow, confirmTimeoutMs }),
+    [backend, locale, messages, client, attempts, getPayjp, payjs, workflow, confirmTimeoutMs],
   );
   return <ThreeDSecureContext.Provider value={value}>{children}</ThreeDSecureContext.Provider>;
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
+import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
@@ -30,18 +31,18 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
         {t('return.orderIds')}: {state.orderIds.join(', ')}
       </p>
     ) : null;
+  const stillConfirming = state.status === 'checking' && state.stillConfirming === true;
+  const status =
+    state.status === 'checking'
+      ? t(stillConfirming ? 'confirm.stillConfirming' : 'return.checking')
+      : state.status === 'succeeded'
+        ? t(state.subject === 'card' ? 'card.succeeded' : 'return.succeeded')
+        : '';
   const canCheckAgain = state.status === 'failed' && ['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized'].includes(state.error.code);
 
   return (
     <div className={className} data-state={state.status}>
-      <p role="status" aria-live="polite">
-        {state.status === 'checking' ? t('return.checking') : state.status === 'succeeded' ? t(state.subject === 'card' ? 'card.succeeded' : 'return.succeeded') : ''}
-      </p>
-      {state.status === 'failed' ? (
-        <div role="alert" data-error-code={state.error.code}>
-          <p>{errorMessage(state.error)}</p>
-        </div>
-      ) : null}
+      <StatusRegion status={status} error={state.status === 'failed' ? state.error : null} errorMessage={errorMessage} stillConfirming={stillConfirming} />
       {orderIds}
       {canCheckAgain ? (
         <button type="button" onClick={state.retry}>

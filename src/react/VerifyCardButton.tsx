@@ -31,7 +31,7 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
 /** A drop-in “verify this card” button for PAY.JP customer-card 3-D Secure, with a live status region. */
 export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFailed, className, ...options }: VerifyCardButtonProps) {
   const { t, errorMessage } = usePayjpContext('<VerifyCardButton>');
-  const { start, state, result, error } = useThreeDSecure(options);
+  const { start, resume, cancel, state, result, error, stillConfirming, resumable } = useThreeDSecure(options);
   const callbacks = useLatest({ onSucceeded, onFailed });
   const busy = state === 'creating' || state === 'challenging' || state === 'redirecting' || state === 'verifying';
 
@@ -40,13 +40,29 @@ export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFa
     else if (error && (state === 'failed' || state === 'expired' || state === 'canceled' || state === 'error')) callbacks.current.onFailed?.(error, result);
   }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
 
-  const statusKey = STATUS_TEXT[state];
+  // A reload or a later visit: confirm the attempt saved for this card rather than challenge again.
+  useEffect(() => {
+    void resume({ cardId });
+  }, [cardId, resume]);
+
+  const statusKey = stillConfirming && state === 'verifying' ? 'confirm.stillConfirming' : STATUS_TEXT[state];
   return (
     <div className={className} data-state={state}>
       <button type="button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
         {children ?? t('card.verify')}
       </button>
-      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} />
+      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={stillConfirming} />
+      {stillConfirming && state === 'verifying' ? (
+        // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
+        <button type="button" onClick={cancel}>
+          {t('card.cancel')}
+        </button>
+      ) : null}
+      {resumable && !busy ? (
+        <button type="button" onClick={() => void resume({ cardId })}>
+          {t('checkAgain')}
+        </button>
+      ) : null}
     </div>
   );
 }

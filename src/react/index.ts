@@ -16,7 +16,7 @@ export type { UseThreeDSecureOptions, UseThreeDSecureResult } from './useThreeDS
 export { VerifyCardButton } from './VerifyCardButton';
 export type { VerifyCardButtonProps } from './VerifyCardButton';
 export { usePayjpCard } from './usePayjpCard';
-export type { UsePayjpCardResult } from './usePayjpCard';
+export type { UsePayjpCardResult, VerifiedTokenCallOptions } from './usePayjpCard';
 export { PayjpCardElement } from './PayjpCardElement';
 export type { PayjpCardElementProps } from './PayjpCardElement';
 export { usePayjpCharge } from './usePayjpCharge';

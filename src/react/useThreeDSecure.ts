@@ -1,5 +1,5 @@
 'use client';
-import { useState, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { ThreeDSecureError } from '../core/errors';
 import {
   createCardVerificationFlow,
@@ -13,11 +13,12 @@ import type { CardVerification } from '../core/payjp/protocol';
 import { usePayjpState } from './ThreeDSecureProvider';
 
 /**
- * Per-hook settings (the provider gives the default workflow): `workflow`, `popupFallback`,
- * `dialogOptions`, `returnUrl` (redirect), `pollDelaysMs`, `navigate` (redirect).
+ * Per-hook settings (the provider gives the default workflow and confirm timeout): `workflow`,
+ * `popupFallback`, `dialogOptions`, `returnUrl` (redirect), `confirmTimeoutMs`, `pollDelaysMs`,
+ * `navigate` (redirect).
  */
 export type UseThreeDSecureOptions = Partial<
-  Pick<CardVerificationFlowOptions, 'workflow' | 'popupFallback' | 'dialogOptions' | 'returnUrl' | 'pollDelaysMs' | 'navigate'>
+  Pick<CardVerificationFlowOptions, 'workflow' | 'popupFallback' | 'dialogOptions' | 'returnUrl' | 'confirmTimeoutMs' | 'pollDelaysMs' | 'navigate'>
 >;
 
 export interface UseThreeDSecureResult {
@@ -29,6 +30,15 @@ export interface UseThreeDSecureResult {
   error: ThreeDSecureError | null;
   /** The workflow in use (after a popup fallback, the one that replaced it). */
   workflow: ThreeDSecureWorkflow | null;
+  /** `verifying` has lasted over 10 s: show that the issuer's result is late and the shopper may leave. */
+  stillConfirming: boolean;
+  /** An unsettled attempt of this card is saved: `resume({ cardId })` confirms it without a new challenge. */
+  resumable: boolean;
+  /**
+   * Confirms the saved iframe / sub-window attempt of `cardId` (after a reload, a later visit or a
+   * `status_unknown`). Resolves null when there is none.
+   */
+  resume(filter: { cardId: string }): Promise<CardVerificationState | null>;
   cancel(): void;
   reset(): void;
 }
@@ -45,6 +55,7 @@ export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeD
     return createCardVerificationFlow({
       backend: context.backend,
       attempts: context.attempts,
+      ...(context.confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs: context.confirmTimeoutMs }),
       ...options,
       workflow,
       getPayjp:
@@ -53,8 +64,12 @@ export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeD
     });
   });
   const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);
+  const resume = useCallback((filter: { cardId: string }) => flow.resume(filter) ?? Promise.resolve(null), [flow]);
   return {
     start: flow.start,
+    resume,
+    stillConfirming: state.stillConfirming,
+    resumable: state.resumable,
     cancel: flow.cancel,
     reset: flow.reset,
     state: state.status,

@@ -7,8 +7,16 @@ import { payjpReturnStrategy } from '../core/return/payjpReturnStrategy';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
 
 export interface UseThreeDSecureReturnOptions {
-  /** Waits before each order-status read. @default [0, 1000, 2000, 3000, 5000] */
+  /**
+   * Waits before each status read. Alone, the whole fixed schedule.
+   * @default PAY.JP: backoff for `confirmTimeoutMs`; Kuroco: [0, 1000, 2000, 3000, 5000]
+   */
   pollDelaysMs?: readonly number[];
+  /**
+   * How long to keep checking, with backoff (after 10 s the state says `stillConfirming`).
+   * @default the provider's `confirmTimeoutMs`; else 5 minutes for PAY.JP, the fixed schedule for Kuroco
+   */
+  confirmTimeoutMs?: number;
   /** The return page URL to read `dsec_error` from. @default location.href */
   url?: string;
 }
@@ -29,12 +37,14 @@ const SERVER_STATE: ThreeDSecureReturnState = { status: 'checking', orderIds: []
  * only when Kuroco's order is failed too). A tampered saved attempt counts as none. PAY.JP redirect: the backend's verdict on the saved request decides.
  */
 export function useThreeDSecureReturn(options: UseThreeDSecureReturnOptions = {}): UseThreeDSecureReturnResult {
-  const { backend, attempts } = useThreeDSecureContext('useThreeDSecureReturn()');
+  const { backend, attempts, confirmTimeoutMs } = useThreeDSecureContext('useThreeDSecureReturn()');
+  const timeout = options.confirmTimeoutMs ?? (backend.provider === 'payjp' ? confirmTimeoutMs : undefined);
   const [flow] = useState(() =>
     createReturnFlow<SavedAttempt>({
       strategy: (backend.provider === 'payjp' ? payjpReturnStrategy(backend) : kurocoReturnStrategy(backend)) as ReturnStrategy<SavedAttempt>,
       attempts,
       ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
+      ...(timeout === undefined ? {} : { confirmTimeoutMs: timeout }),
       ...(options.url ? { url: options.url } : {}),
     }),
   );

@@ -14,6 +14,8 @@ export {
   TDS_COMPLETE_MESSAGE as PAYJP_SANDBOX_COMPLETE_MESSAGE,
 } from './payjp/pages';
 export { PAYJS_PATH as PAYJP_SANDBOX_PAYJS_PATH } from './payjp/payjs';
+export { sandboxPresets } from './presets';
+export type { SandboxPresets } from './presets';
 export { sandboxVitePlugin } from './vitePlugin';
 export type { SandboxVitePlugin } from './vitePlugin';
 export {

@@ -27,7 +27,7 @@ export interface KurocoAttempt {
   outcome?: AttemptOutcome;
 }
 
-/** A PAY.JP 3-D Secure handed to the redirect workflow. */
+/** A PAY.JP 3-D Secure under way: handed to the redirect workflow, or shown in an iframe or sub-window. */
 export interface PayjpAttempt {
   provider: 'payjp';
   id: string;
@@ -39,6 +39,13 @@ export interface PayjpAttempt {
   chargeTag?: string;
   createdAt: number;
   outcome?: AttemptOutcome;
+  /**
+   * Where the challenge was shown. Set by the iframe and sub-window flows, which save the attempt
+   * too so a reload resumes confirming it; absent on redirect attempts (the return page's).
+   */
+  workflow?: 'iframe' | 'subwindow';
+  /** Saved-card verification: the card (`car_…`), so only that card's button resumes it. */
+  cardId?: string;
 }
 
 /** Any attempt the kit saves across a full-page 3-D Secure round trip. */

@@ -1,12 +1,14 @@
-import type { AttemptStore } from '../attempt/attemptStore';
+import type { AttemptStore, PayjpAttempt } from '../attempt/attemptStore';
+import type { ConfirmOptions } from '../confirm/confirmUntilFinal';
 import { ThreeDSecureError } from '../errors';
 import { createStore, type ReadableStore } from '../store';
 import type { PayjpBackend } from './createPayjpBackend';
+import type { ResumeFilter } from './inPageAttempt';
 import type { PayjpInstance, ThreeDSecureDialogOptions, ThreeDSecureWorkflow } from './payjs';
 import type { PayjsUi } from './trackPayjsUi';
 
 /** What every PAY.JP 3-D Secure flow is built from (customer card, charge). */
-export interface PayjpFlowOptions {
+export interface PayjpFlowOptions extends ConfirmOptions {
   backend: PayjpBackend;
   /** The payjs instance (the provider loads pay.js before any click). */
   getPayjp(): Promise<PayjpInstance>;
@@ -18,22 +20,27 @@ export interface PayjpFlowOptions {
   dialogOptions?: ThreeDSecureDialogOptions;
   /** Redirect workflow: one of the server's `returnUrls` (the first when absent). */
   returnUrl?: string;
-  /**
-   * Waits before each read after the challenge: the issuer's result can land a few seconds after
-   * its screen closes. @default [0, 500, 1000, 2000, 3000, 5000, 8000]
-   */
-  pollDelaysMs?: readonly number[];
   /** Redirect workflow: how to leave for PAY.JP's start page. @default location.assign */
   navigate?(url: string): void;
 }
 
+/**
+ * The old bounded schedule (about 19.5 s in all). Kept for callers that pass it as `pollDelaysMs`;
+ * the flows now confirm for `confirmTimeoutMs` (5 minutes by default) with backoff.
+ */
 export const DEFAULT_FLOW_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 
 /** What a PAY.JP flow exposes: a store, one run at a time, cancel and reset. */
 export interface RunnableFlow<S, O> extends ReadableStore<S> {
   /** Starts one run; calls while one is running return the same promise. */
   start(options: O): Promise<S>;
-  /** Stops the running one and takes down whatever pay.js put on the page. */
+  /**
+   * Confirms the unsettled iframe or sub-window attempt this tab saved (after a reload, a later
+   * visit or a `status_unknown`), without a second challenge. Returns null when there is none.
+   * While a run is under way, returns its promise.
+   */
+  resume(filter?: ResumeFilter): Promise<S> | null;
+  /** Stops the running one and takes down whatever pay.js put on the page. The saved attempt stays. */
   cancel(): void;
   /** Back to idle. */
   reset(): void;
@@ -47,8 +54,17 @@ export interface FlowRunner<S> {
   getSnapshot(): S;
   /** Remembers pay.js's UI of the current run, so a cancel or an unmount can remove it. */
   track(ui: PayjsUi | null): void;
-  /** Builds the public flow around `execute`, which must settle the state itself. */
-  flow<O>(execute: (options: O, signal: AbortSignal) => Promise<S>): RunnableFlow<S, O>;
+  /**
+   * Builds the public flow around `execute`, which must settle the state itself; `resumer` finds
+   * a saved attempt and confirms it.
+   */
+  flow<O>(execute: (options: O, signal: AbortSignal) => Promise<S>, resumer: FlowResumer<S>): RunnableFlow<S, O>;
+}
+
+/** How a flow finds and confirms a saved attempt. */
+export interface FlowResumer<S> {
+  find(filter: ResumeFilter): PayjpAttempt | null;
+  confirm(attempt: PayjpAttempt, signal: AbortSignal): Promise<S>;
 }
 
 /**
@@ -79,18 +95,24 @@ export function createFlowRunner<S>(idle: S): FlowRunner<S> {
     track(ui) {
       openUi = ui;
     },
-    flow<O>(execute: (options: O, signal: AbortSignal) => Promise<S>): RunnableFlow<S, O> {
+    flow<O>(execute: (options: O, signal: AbortSignal) => Promise<S>, resumer: FlowResumer<S>): RunnableFlow<S, O> {
+      const run = (task: (signal: AbortSignal) => Promise<S>): Promise<S> => {
+        if (running) return running.promise as Promise<S>;
+        const controller = new AbortController();
+        const promise = task(controller.signal).finally(() => {
+          if (running?.controller === controller) running = null;
+        });
+        running = { controller, promise };
+        return promise;
+      };
       return {
         getSnapshot: store.getSnapshot,
         subscribe: store.subscribe,
-        start(options) {
+        start: (options) => run((signal) => execute(options, signal)),
+        resume(filter = {}) {
           if (running) return running.promise as Promise<S>;
-          const controller = new AbortController();
-          const promise = execute(options, controller.signal).finally(() => {
-            if (running?.controller === controller) running = null;
-          });
-          running = { controller, promise };
-          return promise;
+          const attempt = resumer.find(filter);
+          return attempt ? run((signal) => resumer.confirm(attempt, signal)) : null;
         },
         cancel() {
           if (running) stop();

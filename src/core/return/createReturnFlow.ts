@@ -1,8 +1,8 @@
 import { SETTLED_FAILURE_CODES, type AttemptOutcome, type AttemptStore, type SavedAttempt } from '../attempt/attemptStore';
+import { DEFAULT_CONFIRM_TIMEOUT_MS, confirmUntilFinal, type ConfirmOptions } from '../confirm/confirmUntilFinal';
 import { ThreeDSecureError, toThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import type { CardVerification } from '../payjp/protocol';
 import { createStore, type ReadableStore } from '../store';
-import { sleep } from './sleep';
 
 /** What was authenticated: a payment (an order, a charge) or a card (a saved card, a token). */
 export type ReturnSubject = 'payment' | 'card';
@@ -16,7 +16,11 @@ interface ReturnStateBase {
 
 /** What the return page knows about the attempt it confirms. */
 export type ThreeDSecureReturnState =
-  | (ReturnStateBase & { status: 'checking' })
+  | (ReturnStateBase & {
+      status: 'checking';
+      /** Checking has lasted over 10 s: the issuer's result is late. The shopper may leave and come back. */
+      stillConfirming?: boolean;
+    })
   | (ReturnStateBase & { status: 'succeeded' })
   | (ReturnStateBase & { status: 'failed'; error: ThreeDSecureError });
 
@@ -37,15 +41,18 @@ export interface ReturnStrategy<A extends SavedAttempt = SavedAttempt> {
    */
   readUrl?(url: URL): { code: ThreeDSecureErrorCode | null; strip: string[] };
   read(attempt: A, signal: AbortSignal): Promise<ReturnRead>;
+  /**
+   * How long this provider's results can lag: the return page confirms that long, with backoff.
+   * Absent: the fixed {@link DEFAULT_POLL_DELAYS_MS}.
+   */
+  confirmTimeoutMs?: number;
 }
 
-export interface ReturnFlowOptions<A extends SavedAttempt = SavedAttempt> {
+export interface ReturnFlowOptions<A extends SavedAttempt = SavedAttempt> extends ConfirmOptions {
   strategy: ReturnStrategy<A>;
   attempts: AttemptStore;
   /** The return page's URL. @default location.href when the flow starts */
   url?: string;
-  /** Waits before each status read. @default [0, 1000, 2000, 3000, 5000] */
-  pollDelaysMs?: readonly number[];
   /** Remove provider params (`dsec_error`) from the address bar once read. @default true */
   cleanUrl?: boolean;
 }
@@ -74,13 +81,15 @@ const MESSAGES: Partial<Record<ThreeDSecureErrorCode, string>> = {
 };
 
 /**
- * Confirms, on the page the shopper comes back to, the attempt saved before leaving: reads its
- * status with bounded backoff, keeps the order ids in every outcome, and settles final outcomes so a
+ * Confirms, on the page the shopper comes back to (or reloads), the attempt saved before leaving:
+ * reads its status with backoff for as long as the provider's result can lag, keeps the order ids in every outcome, and settles final outcomes so a
  * reload shows them again. Work starts with the first subscriber and stops when the last one leaves.
  */
 export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOptions<A>): ReturnFlow {
   const { strategy } = options;
-  const delays = options.pollDelaysMs ?? DEFAULT_POLL_DELAYS_MS;
+  // Explicit waits alone keep their fixed schedule; otherwise the provider's lag decides.
+  const confirmTimeoutMs = options.confirmTimeoutMs ?? (options.pollDelaysMs ? undefined : strategy.confirmTimeoutMs);
+  const pollDelaysMs = options.pollDelaysMs ?? (confirmTimeoutMs === undefined ? DEFAULT_POLL_DELAYS_MS : undefined);
   let controller: AbortController | null = null;
   let attempt: A | null = null;
   let subject: { subject: ReturnSubject } | Record<string, never> = {};
@@ -139,27 +148,31 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     const claimed = readUrl();
     controller = new AbortController();
     const { signal } = controller;
-    void poll(attempt, claimed ? [0] : delays, signal).then((last) => {
+    void poll(attempt, orderIds, claimed !== null, signal).then((last) => {
       if (signal.aborted) return;
       controller = null;
       conclude(last, orderIds, claimed);
     });
   }
 
-  async function poll(current: A, waits: readonly number[], signal: AbortSignal): Promise<ReturnRead | ThreeDSecureError> {
-    let last: ReturnRead | ThreeDSecureError = { final: false, ifExhausted: 'status_unknown' };
-    for (const delay of waits) {
-      try {
-        await sleep(delay, signal);
-        last = await strategy.read(current, signal);
-        if (last.final) break;
-      } catch (error) {
-        if (signal.aborted) break;
-        last = toThreeDSecureError(error);
-        if (STOP_POLLING_CODES.has(last.code)) break;
-      }
+  // One read for a URL claim; otherwise the shared confirming loop (backoff, still-confirming).
+  async function poll(current: A, orderIds: readonly number[], once: boolean, signal: AbortSignal): Promise<ReturnRead | ThreeDSecureError> {
+    try {
+      const result = await confirmUntilFinal({
+        read: (inner) => strategy.read(current, inner),
+        isFinal: (read) => read.final,
+        signal,
+        ...(once ? { pollDelaysMs: [0] } : { ...(confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs }), ...(pollDelaysMs ? { pollDelaysMs } : {}) }),
+        defaultTimeoutMs: DEFAULT_CONFIRM_TIMEOUT_MS,
+        isRetryable: (error) => !STOP_POLLING_CODES.has(error.code),
+        onStillConfirming: () => store.setState({ status: 'checking', orderIds, ...subject, stillConfirming: true }),
+      });
+      if (result.kind === 'final') return result.value;
+      return result.error ?? result.last ?? { final: false, ifExhausted: 'status_unknown' };
+    } catch (error) {
+      // An abort is dropped by the caller; anything else is the failure to show.
+      return toThreeDSecureError(error);
     }
-    return last;
   }
 
   function conclude(last: ReturnRead | ThreeDSecureError, orderIds: readonly number[], claimed: ThreeDSecureErrorCode | null) {

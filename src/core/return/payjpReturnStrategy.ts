@@ -1,6 +1,7 @@
 import type { PayjpAttempt, SavedAttempt } from '../attempt/attemptStore';
 import type { PayjpBackend } from '../payjp/createPayjpBackend';
 import type { ChargeOutcome } from '../payjp/protocol';
+import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../confirm/confirmUntilFinal';
 import type { ReturnRead, ReturnStrategy } from './createReturnFlow';
 
 function verdict(outcome: ChargeOutcome, attemptedRefused: boolean | undefined, extra: Pick<ReturnRead, 'verification'> = {}): ReturnRead {
@@ -18,7 +19,8 @@ function verdict(outcome: ChargeOutcome, attemptedRefused: boolean | undefined, 
 
 /**
  * PAY.JP redirect workflow: PAY.JP adds nothing to the return URL, so the saved id is read back
- * through the merchant backend, whose verdict decides. A charge or token is finished there (the
+ * through the merchant backend, whose verdict decides (confirmed for 5 minutes, as results can be
+ * late). It also resumes iframe and sub-window attempts after a reload. A charge or token is finished there (the
  * server calls `tds_finish` once); a saved-card verification is only read.
  */
 export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<PayjpAttempt> {
@@ -26,6 +28,8 @@ export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<Payjp
     accepts: (attempt: SavedAttempt): attempt is PayjpAttempt => attempt.provider === 'payjp',
     orderIds: () => [],
     subject: (attempt) => (attempt.kind === 'charge' ? 'payment' : 'card'),
+    // Issuer results can land minutes late in production.
+    confirmTimeoutMs: DEFAULT_CONFIRM_TIMEOUT_MS,
     async read(attempt, signal) {
       if (attempt.kind === 'charge') {
         const charge = await backend.finishCharge(attempt.resourceId, attempt.chargeTag ? { signal, chargeTag: attempt.chargeTag } : { signal });

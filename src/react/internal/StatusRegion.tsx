@@ -9,13 +9,15 @@ export interface StatusRegionProps {
   errorMessage(error: ThreeDSecureError): string;
   /** Shown under the error message (a request id for support, say). */
   errorDetail?: ReactNode;
+  /** The status says a late result is still being confirmed (`data-still-confirming`, for styling). */
+  stillConfirming?: boolean;
 }
 
 /** The live status line and the error alert every drop-in component shows the same way. */
-export function StatusRegion({ status, error, errorMessage, errorDetail }: StatusRegionProps) {
+export function StatusRegion({ status, error, errorMessage, errorDetail, stillConfirming }: StatusRegionProps) {
   return (
     <>
-      <p role="status" aria-live="polite">
+      <p role="status" aria-live="polite" data-still-confirming={stillConfirming || undefined}>
         {status}
       </p>
       {error ? (
