@@ -30,7 +30,7 @@ const browser = () => ({
   provider: playwright({ launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
   // Servers on other origins, for tests of what the kit sends across origins.
-  commands: { startRedirectPair, redirectedRequests, stopRedirectPair, ...sandboxClockCommands },
+  commands: { startRedirectPair, redirectedRequests, stopRedirectPair, clickInFrame, ...sandboxClockCommands },
 });
 
 export default mergeConfig(
@@ -68,7 +68,7 @@ export default mergeConfig(
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.{ts,tsx}'],
-            browser: { ...browser(), commands: { clickInFrame } },
+            browser: browser(),
             // A PAY.JP account in "3-D Secure on every token" mode, on its own origin.
             globalSetup: ['./test/support/payjpAlwaysSandbox.ts'],
           },

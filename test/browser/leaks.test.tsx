@@ -195,7 +195,7 @@ afterAll(async () => {
 });
 
 describe('100 start/cancel cycles of useThreeDSecure (iframe workflow)', () => {
-  it('leave no overlay, iframe, popup, listener or timer behind, and no heap growth beyond noise', { timeout: CYCLES * 600 }, async () => {
+  it('leave no overlay, iframe, popup, listener or timer behind, and no heap growth beyond noise', { timeout: CYCLES * 1200 }, async () => {
     const answer = (await (await fetch('/api/payjp-demo/cards')).json()) as { cards: Array<{ id: string }> };
     const cardId = answer.cards[0]!.id;
 

@@ -371,7 +371,12 @@ test.describe('PAY.JP request expiry (its own sandbox, requestExpiryMs 2 s)', ()
 
   test.beforeAll(async () => {
     const sandbox = await createSandbox({ payjp: { requestExpiryMs: 2_000 } }).listen(SANDBOX_PORT);
-    const middleware = payjpDemoMiddleware({ sandboxOrigin: sandbox.url, returnPaths: ['/payjp-return.html'] });
+    const middleware = payjpDemoMiddleware({
+      sandboxOrigin: sandbox.url,
+      returnPaths: ['/payjp-return.html'],
+      // The page calls this backend from the test app's origin (through page.route below).
+      allowedOrigins: ['http://127.0.0.1:6207'],
+    });
     const backend = http.createServer((req, res) =>
       middleware(req, res, () => {
         res.statusCode = 404;

@@ -68,7 +68,7 @@ async function createCustomer(payjp: ReturnType<typeof Payjp>, numbers: string[]
  * `/api/payjp-demo/cards` tells the demos which cards that shopper has. Set up on first use, per
  * origin, because Storybook and the test servers pick their ports at start.
  */
-export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOrigin?: string } = {}): Middleware {
+export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOrigin?: string; allowedOrigins?: string[] } = {}): Middleware {
   const setups = new Map<string, Promise<DemoSetup>>();
 
   function setup(origin: string): Promise<DemoSetup> {
@@ -91,6 +91,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
               apiBase,
               basePath,
               acceptAttempted,
+              allowedOrigins: options.allowedOrigins,
               resolveCharge: (_request, order) => priceDemoOrder(order),
               ...(clockOffsetMs ? { now: () => Date.now() + clockOffsetMs } : {}),
               returnUrls: (options.returnPaths ?? ['/sandbox-return.html']).map((path) => `${origin}${path}`),
