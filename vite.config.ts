@@ -11,6 +11,7 @@ export default defineConfig({
         index: 'src/react/index.ts',
         core: 'src/core/index.ts',
         server: 'src/server/index.ts',
+        'server-redis': 'src/server/createRedisLedgerStore.ts',
         sandbox: 'src/sandbox/index.ts',
       },
       formats: ['es'],
@@ -19,7 +20,7 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/, /^redis($|\/)/, /^@redis\//],
     },
   },
 });

@@ -5,7 +5,8 @@
 //      ("type": "module", no require condition), so CommonJS resolution is not a failure;
 //   4. dist/index.js (the React entry) starts with 'use client', so React Server Component
 //      frameworks treat the hooks and components as client code;
-//   5. dist/core.js and dist/server.js, with every local chunk they import, never import React.
+//   5. dist/core.js, dist/server.js and dist/server-redis.js, with every local chunk they import,
+//      never import React, nor a Redis client (the app passes its own to createRedisLedgerStore).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -76,11 +77,16 @@ function importsOf(file, seen = new Set()) {
   const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\1/g)].map((m) => m[2]);
   return specifiers.flatMap((spec) => (spec.startsWith('.') ? importsOf(path.resolve(path.dirname(file), spec), seen) : [spec]));
 }
-for (const entry of ['./core', './server']) {
+for (const entry of ['./core', './server', './server/redis']) {
   const file = path.join(root, pkg.exports[entry].import);
-  const react = [...new Set(importsOf(file))].filter((spec) => /^(react|react-dom|@tanstack\/react-query)($|\/)/.test(spec));
+  const specs = [...new Set(importsOf(file))];
+  const react = specs.filter((spec) => /^(react|react-dom|@tanstack\/react-query)($|\/)/.test(spec));
   if (react.length) fail(`${path.relative(root, file)} imports ${react.join(', ')}`);
   else ok(`${path.relative(root, file)} and its chunks import no React`);
+  // The Redis adapter takes the app's client: no entry may load a Redis package itself.
+  const redis = specs.filter((spec) => /^(redis|ioredis|@redis\/)/.test(spec));
+  if (redis.length) fail(`${path.relative(root, file)} imports ${redis.join(', ')}`);
+  else ok(`${path.relative(root, file)} and its chunks import no Redis client`);
 }
 
 if (failures.length) {

@@ -2,7 +2,8 @@ import { ThreeDSecureError } from '../core/errors';
 import { ChargeOwners } from './chargeOwners';
 import { importChargeTagKey } from './chargeTag';
 import { errorResponse } from './json';
-import { createKeyedLock } from './keyedLock';
+import { createMemoryLedgerStore } from './createMemoryLedgerStore';
+import { emitter } from './handlerEvents';
 import { assertKeyPair } from './keyModes';
 import { matchRoute, normalizeBasePath, type RouteName } from './matchRoute';
 import { createClientSource } from './payjpClient';
@@ -10,6 +11,7 @@ import { RecentIds } from './recentIds';
 import { assertTrustedRequest } from './requestGuard';
 import { RouteError } from './routeError';
 import { scrubProviderCode } from './scrubProviderCode';
+import { createStoreLock } from './storeLock';
 import { chargeRedirect } from './routes/chargeRedirect';
 import { createCharge } from './routes/createCharge';
 import { createRedirect } from './routes/createRedirect';
@@ -20,6 +22,7 @@ import { getVerification } from './routes/getVerification';
 import type { RouteContext } from './routes/context';
 import { finishToken, tokenRedirect } from './routes/tokens';
 import { importBackUrlKey } from './signBackUrl';
+import type { LedgerStore } from './ledgerStore';
 import type { PayjpHandler, PayjpHandlerOptions } from './types';
 import { markUnmatched } from './unmatched';
 import { withTimeout } from './withTimeout';
@@ -93,6 +96,16 @@ function readApiOrigin(value: unknown): string {
   throw misconfigured('`apiBase` must be an absolute http(s) URL such as https://api.pay.jp/v1');
 }
 
+const STORE_METHODS = ['setIfAbsent', 'get', 'set', 'delete', 'addOpen', 'removeOpen', 'listOpen'] as const;
+
+function readStore(value: unknown): LedgerStore {
+  if (value === undefined) return createMemoryLedgerStore();
+  const store = value as Record<string, unknown> | null;
+  const missing = STORE_METHODS.filter((name) => typeof store?.[name] !== 'function');
+  if (missing.length) throw misconfigured(`\`store\` must be a LedgerStore (createMemoryLedgerStore, createRedisLedgerStore); missing ${missing.join(', ')}`);
+  return value as LedgerStore;
+}
+
 /**
  * The merchant backend for customer-card 3-D Secure with PAY.JP, as one Fetch API handler:
  *
@@ -120,6 +133,8 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
   if (typeof options.resolveCustomer !== 'function') throw misconfigured('`resolveCustomer(request)` is required');
   if (options.resolveCharge !== undefined && typeof options.resolveCharge !== 'function') throw misconfigured('`resolveCharge(request, order)` must be a function');
   if (options.now !== undefined && typeof options.now !== 'function') throw misconfigured('`now` must be a function returning milliseconds');
+  if (options.onEvent !== undefined && typeof options.onEvent !== 'function') throw misconfigured('`onEvent(event)` must be a function');
+  const store = readStore(options.store);
   const { secretKey, publicKey, resolveCharge } = options;
   const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
   const resolveCustomerTimeoutMs = readTimeout(options.resolveCustomerTimeoutMs);
@@ -145,7 +160,9 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     allowGuestCharges: options.allowGuestCharges === true,
     now: options.now ? () => (options.now as () => number)() : () => Date.now(),
     chargeTagKey: () => (chargeTagKey ??= importChargeTagKey(secretKey)),
-    lock: createKeyedLock(),
+    store,
+    lock: createStoreLock(store),
+    emit: emitter(options.onEvent),
     finishedTokens: new RecentIds(),
     chargeOwners: new ChargeOwners(),
   };

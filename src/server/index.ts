@@ -10,6 +10,12 @@ export type {
   PayjpTokenLike,
   ResolvedCharge,
 } from './types';
+export type { LedgerStore } from './ledgerStore';
+export { createMemoryLedgerStore } from './createMemoryLedgerStore';
+export type { MemoryLedgerStoreOptions } from './createMemoryLedgerStore';
+export { reconcile } from './reconcile';
+export type { ReconcileOptions, ReconcileResult, UnsettledAttempt, UnsettledReason } from './reconcile';
+export type { PayjpEventListener, PayjpEventSource, PayjpHandlerEvent } from './handlerEvents';
 export { assertTokenVerified } from './assertTokenVerified';
 export type { AssertTokenVerifiedOptions } from './assertTokenVerified';
 export { chargeOutcome, toChargeSummary, CHARGE_THREE_D_SECURE_WINDOW_MS } from './toChargeSummary';

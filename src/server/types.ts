@@ -1,3 +1,6 @@
+import type { PayjpHandlerEvent } from './handlerEvents';
+import type { LedgerStore } from './ledgerStore';
+
 /** A saved card as far as the handler needs it (`payjp` SDK `Card`, any major). */
 export interface PayjpCardLike {
   /** `car_…` */
@@ -106,6 +109,16 @@ export interface ResolvedCharge {
    * ownership marker and cannot be set here.
    */
   metadata?: Record<string, string>;
+  /**
+   * Your stable id for this order (an order or cart id, with a version if the cart can change),
+   * 1 to 500 characters. With it the handler keeps one open charge per (customer or guest,
+   * orderKey, amount): a second `POST /charges` for an order whose charge is still open, or paid,
+   * answers that charge (200, `reused: true`) instead of creating another: a second tab, the back
+   * button after paying, a retry after a timeout. Without it every create is a new charge. For
+   * guests, return it only for orders of this request's own session (all guests share one
+   * "customer"). Never sent to PAY.JP; the ledger keeps a hash of it.
+   */
+  orderKey?: string;
 }
 
 /** Options of {@link createPayjpHandler}. */
@@ -189,6 +202,20 @@ export interface PayjpHandlerOptions {
    * may be a raw SDK error: it can carry request details, so log it server-side only.
    */
   onError?(error: unknown, request: Request): void;
+  /**
+   * The attempt ledger's store: one open charge per order, the finish lock and the record of
+   * open charges that `reconcile()` walks. The default keeps them in this process's memory; with
+   * several servers, pass one shared store to all of them (`createRedisLedgerStore` from
+   * `react-3ds-kit/server/redis`) and the same store to `reconcile()`.
+   * @default createMemoryLedgerStore()
+   */
+  store?: LedgerStore;
+  /**
+   * Called with what the handler did (charge created or reused, finished, finish refused,
+   * expired), for analytics and error trackers. Ids, amounts and codes only: no card data,
+   * personal data or keys. A throwing listener is ignored; it must not block (it is not awaited).
+   */
+  onEvent?(event: PayjpHandlerEvent): void;
 }
 
 /** A Fetch API handler: Next.js route handlers, Hono, Bun, Deno, workers, or Node via `toNodeListener`. */

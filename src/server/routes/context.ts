@@ -1,7 +1,9 @@
 import { RouteError } from '../routeError';
 import { toPayjpRouteError, isPayjpNotFound } from '../readPayjpError';
 import type { ChargeOwners } from '../chargeOwners';
-import type { KeyedLock } from '../keyedLock';
+import type { PayjpHandlerEvent } from '../handlerEvents';
+import type { LedgerStore } from '../ledgerStore';
+import type { StoreLock } from '../storeLock';
 import type { RecentIds } from '../recentIds';
 import type { PayjpClientLike, ResolvedCharge } from '../types';
 
@@ -22,8 +24,12 @@ export interface RouteContext {
   /** Milliseconds since the epoch. */
   now(): number;
   chargeTagKey(): Promise<CryptoKey>;
-  /** Serialises finishes of one charge or token id. */
-  lock: KeyedLock;
+  /** The attempt ledger's store (in-memory by default, shared across servers with Redis). */
+  store: LedgerStore;
+  /** Serialises finishes of one charge or token id, across every server sharing `store`. */
+  lock: StoreLock;
+  /** The app's onEvent, never throwing. */
+  emit(event: PayjpHandlerEvent): void;
   /** Tokens this process already finished (no second `tds_finish`). */
   finishedTokens: RecentIds;
   /** Whose recent charges are (authorization before the lock and before PAY.JP). */

@@ -14,9 +14,12 @@ function misconfigured(message: string): RouteError {
  * Checks what the app's `resolveCharge` returned. A bad value is the app's bug, not the
  * shopper's: 500 `misconfigured` (reported to onError), before anything reaches PAY.JP.
  */
-export function readResolvedCharge(value: unknown): Required<Pick<ResolvedCharge, 'amount' | 'metadata'>> & Pick<ResolvedCharge, 'description'> {
+export function readResolvedCharge(value: unknown): Required<Pick<ResolvedCharge, 'amount' | 'metadata'>> & Pick<ResolvedCharge, 'description' | 'orderKey'> {
   if (typeof value !== 'object' || value === null) throw misconfigured('must return { amount, … } or null');
-  const { amount, currency, description, metadata } = value as Record<string, unknown>;
+  const { amount, currency, description, metadata, orderKey } = value as Record<string, unknown>;
+  if (orderKey !== undefined && (typeof orderKey !== 'string' || orderKey.length === 0 || orderKey.length > 500)) {
+    throw misconfigured('orderKey must be a string of 1 to 500 characters');
+  }
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < MIN_AMOUNT || amount > MAX_AMOUNT) {
     throw misconfigured(`amount must be an integer number of yen from ${MIN_AMOUNT} to ${MAX_AMOUNT}`);
   }
@@ -33,5 +36,10 @@ export function readResolvedCharge(value: unknown): Required<Pick<ResolvedCharge
       throw misconfigured('metadata keys must be 1-40 characters and values strings of at most 500 characters');
     }
   }
-  return { amount, metadata: Object.fromEntries(entries) as Record<string, string>, ...(description === undefined ? {} : { description }) };
+  return {
+    amount,
+    metadata: Object.fromEntries(entries) as Record<string, string>,
+    ...(description === undefined ? {} : { description }),
+    ...(orderKey === undefined ? {} : { orderKey }),
+  };
 }
