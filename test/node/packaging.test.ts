@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const ENTRIES = ['.', './core', './server', './sandbox'];
+const ENTRIES = ['.', './core', './server', './server/redis', './sandbox'];
 
 describe('package.json', () => {
   it('is an ESM package without side effects that publishes dist/ only', () => {
@@ -16,7 +16,7 @@ describe('package.json', () => {
     expect(pkg.files).toEqual(['dist']);
   });
 
-  it('exports the four entries with types first, and package.json', () => {
+  it('exports the five entries with types first, and package.json', () => {
     expect(Object.keys(pkg.exports)).toEqual([...ENTRIES, './package.json']);
     expect(pkg.exports['./package.json']).toBe('./package.json');
     for (const entry of ENTRIES) {
@@ -27,9 +27,10 @@ describe('package.json', () => {
     }
   });
 
-  it('keeps React, react-query and payjp as peers, payjp optional', () => {
-    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@tanstack/react-query', 'payjp', 'react', 'react-dom']);
+  it('keeps React, react-query, payjp and redis as peers, payjp and redis optional', () => {
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@tanstack/react-query', 'payjp', 'react', 'react-dom', 'redis']);
     expect(pkg.peerDependenciesMeta.payjp.optional).toBe(true);
+    expect(pkg.peerDependenciesMeta.redis.optional).toBe(true);
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
