@@ -3,11 +3,11 @@ import { ChargeOwners } from './chargeOwners';
 import { importChargeTagKey } from './chargeTag';
 import { errorResponse } from './json';
 import { createMemoryLedgerStore } from './createMemoryLedgerStore';
+import { storeFinishedTokens } from './finishedTokens';
 import { emitter } from './handlerEvents';
 import { assertKeyPair } from './keyModes';
 import { matchRoute, normalizeBasePath, type RouteName } from './matchRoute';
 import { createClientSource } from './payjpClient';
-import { RecentIds } from './recentIds';
 import { assertTrustedRequest } from './requestGuard';
 import { RouteError } from './routeError';
 import { scrubProviderCode } from './scrubProviderCode';
@@ -163,7 +163,7 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     store,
     lock: createStoreLock(store),
     emit: emitter(options.onEvent),
-    finishedTokens: new RecentIds(),
+    finishedTokens: storeFinishedTokens(store),
     chargeOwners: new ChargeOwners(),
   };
 

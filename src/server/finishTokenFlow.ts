@@ -1,5 +1,4 @@
 import { readPayjpError } from './readPayjpError';
-import type { RecentIds } from './recentIds';
 import type { PayjpClientLike, PayjpTokenLike } from './types';
 
 /** Raised when the client has no `tokens.tds_finish` (a `payjp` SDK older than 2.3.0). */
@@ -19,11 +18,20 @@ export interface TokenFlowResult {
   expired: boolean;
 }
 
+/**
+ * Where finished token ids are remembered: the handler keeps them in its ledger store, so with a
+ * shared store no server sends a token's `tds_finish` twice.
+ */
+export interface FinishedTokens {
+  has(id: string): boolean | Promise<boolean>;
+  add(id: string): void | Promise<void>;
+}
+
 /** Options of {@link finishTokenFlow}. */
 export interface FinishTokenFlowOptions {
   acceptAttempted: boolean;
-  /** Tokens this process already finished: never sent `tds_finish` again. */
-  finished?: RecentIds;
+  /** Tokens already finished (by this handler or one sharing its store): never sent `tds_finish` again. */
+  finished?: FinishedTokens;
   /** Milliseconds since the epoch, for the token's age. */
   now: () => number;
 }
@@ -58,11 +66,11 @@ export async function finishTokenFlow(tokens: NonNullable<PayjpClientLike['token
   // F10: an open challenge is never finished, so polling costs one read and no tds_finish.
   if (status === 'unverified') return { token, expired: isPastWindow(token, options.now()) };
   const landed = status === 'verified' || (status === 'attempted' && options.acceptAttempted);
-  if (!landed || options.finished?.has(id)) return { token, expired: false };
+  if (!landed || (await options.finished?.has(id))) return { token, expired: false };
   if (typeof tokens.tds_finish !== 'function') throw new TokenFinishMissing('The payjp client has no tokens.tds_finish (payjp >= 2.3.0 has it)');
   try {
     const finished = await tokens.tds_finish(id);
-    options.finished?.add(id);
+    await options.finished?.add(id);
     // Both SDKs answer the token; re-read if a client answered something else.
     return { token: typeof finished?.card === 'object' && finished.card !== null ? finished : await tokens.retrieve(id), expired: false };
   } catch (error) {
@@ -72,7 +80,7 @@ export async function finishTokenFlow(tokens: NonNullable<PayjpClientLike['token
     // PAY.JP's documented expiry code (2024-11) is trusted; no other code decides anything.
     if (facts.code === 'three_d_secure_expired' || isPastWindow(again, options.now())) return { token: again, expired: true };
     const now = statusOf(again);
-    if (now === 'verified' || now === 'attempted') options.finished?.add(id);
+    if (now === 'verified' || now === 'attempted') await options.finished?.add(id);
     return { token: again, expired: false };
   }
 }

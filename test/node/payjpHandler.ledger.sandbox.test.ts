@@ -30,7 +30,7 @@ const ORDERS: Record<string, ResolvedCharge> = {
 
 type SetupClient = PayjpClientLike & {
   charges: NonNullable<PayjpClientLike['charges']>;
-  tokens: { create(query: object, headers: object): Promise<{ id: string }> };
+  tokens: Required<NonNullable<PayjpClientLike['tokens']>> & { create(query: object, headers: object): Promise<{ id: string }> };
   customers: PayjpClientLike['customers'] & { create(query: { card?: string }): Promise<{ id: string }> };
 };
 
@@ -60,7 +60,7 @@ async function setup() {
   const sandbox = await createSandbox({ payjp: { now: () => clock } }).listen();
   cleanups.push(() => sandbox.close());
   const sdk = Payjp(SANDBOX_PAYJP_SECRET_KEY, { apibase: sandbox.payjpApiBase, timeout: 5000 }) as unknown as SetupClient;
-  const calls = { create: 0, finish: new Map<string, number>() };
+  const calls = { create: 0, finish: new Map<string, number>(), tokenFinish: 0 };
   // The SDK with charges.create and tds_finish counted (methods kept on their resource).
   const counted: PayjpClientLike = {
     ...sdk,
@@ -73,6 +73,13 @@ async function setup() {
       tds_finish: (id) => {
         calls.finish.set(id, (calls.finish.get(id) ?? 0) + 1);
         return sdk.charges.tds_finish(id);
+      },
+    },
+    tokens: {
+      retrieve: (id) => sdk.tokens.retrieve(id),
+      tds_finish: (id) => {
+        calls.tokenFinish += 1;
+        return sdk.tokens.tds_finish(id);
       },
     },
   };
@@ -101,6 +108,17 @@ async function setup() {
     return { status: response.status, json: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
   const token = async () => (await sdk.tokens.create({ card: { number: '4242424242424242', ...CARD } }, { 'X-Payjp-Direct-Token-Generate': 'true' })).id;
+  /** A token with three_d_secure=true, as pay.js creates it with the public key. */
+  async function tdsToken(): Promise<string> {
+    const form = new URLSearchParams({ 'card[number]': '4242424242424242', 'card[exp_month]': '12', 'card[exp_year]': '2040', 'card[cvc]': '123', 'card[name]': CARD.name, 'card[email]': CARD.email, three_d_secure: 'true' });
+    const response = await fetch(`${sandbox.payjpApiBase}/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(`${SANDBOX_PAYJP_PUBLIC_KEY}:`)}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { id: string }).id;
+  }
   const alice = await sdk.customers.create({ card: await token() });
   const bob = await sdk.customers.create({ card: await token() });
 
@@ -122,6 +140,7 @@ async function setup() {
     prefix,
     call,
     token,
+    tdsToken,
     alice,
     bob,
     chargeThrough,
@@ -177,6 +196,20 @@ describe('attempt ledger on a real redis-server, two handler instances, sandbox 
     expect(retry.status).toBe(201);
     expect(retry.json.charge.id).not.toBe(failed);
     expect(calls.create).toBe(3);
+  });
+
+  it('one tds_finish per token: concurrent token finishes on both servers, then a charge with it on the other', async () => {
+    const { call, tdsToken, alice, calls } = await setup();
+    const tok = await tdsToken();
+    const redirect = await call(0, 'POST', `/tokens/${tok}/redirect`, alice.id, {});
+    expect((await passChallenge(redirect.json.url as string, 'verified')).status).toBe(303);
+    const answers = await Promise.all(Array.from({ length: 4 }, (_, index) => call((index % 2) as 0 | 1, 'POST', `/tokens/${tok}/finish`, alice.id)));
+    expect(answers.map((answer) => [answer.status, answer.json.token.outcome])).toEqual(Array.from({ length: 4 }, () => [200, 'succeeded']));
+    expect(calls.tokenFinish).toBe(1);
+    const charged = await call(1, 'POST', '/charges', alice.id, { token: tok, order: 'plain' });
+    expect(charged.status).toBe(201);
+    expect(charged.json.charge).toMatchObject({ paid: true, outcome: 'succeeded' });
+    expect(calls.tokenFinish).toBe(1);
   });
 
   it('guests: one charge per order only when resolveCharge vouches with orderKey (same chargeTag back)', async () => {

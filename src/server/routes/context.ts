@@ -4,7 +4,7 @@ import type { ChargeOwners } from '../chargeOwners';
 import type { PayjpHandlerEvent } from '../handlerEvents';
 import type { LedgerStore } from '../ledgerStore';
 import type { StoreLock } from '../storeLock';
-import type { RecentIds } from '../recentIds';
+import type { FinishedTokens } from '../finishTokenFlow';
 import type { PayjpClientLike, ResolvedCharge } from '../types';
 
 /** What every route needs, built once by createPayjpHandler. */
@@ -30,8 +30,8 @@ export interface RouteContext {
   lock: StoreLock;
   /** The app's onEvent, never throwing. */
   emit(event: PayjpHandlerEvent): void;
-  /** Tokens this process already finished (no second `tds_finish`). */
-  finishedTokens: RecentIds;
+  /** Tokens already finished, in the ledger store (no second `tds_finish`, across servers sharing it). */
+  finishedTokens: FinishedTokens;
   /** Whose recent charges are (authorization before the lock and before PAY.JP). */
   chargeOwners: ChargeOwners;
 }

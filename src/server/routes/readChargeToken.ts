@@ -25,16 +25,19 @@ export async function readChargeToken(context: RouteContext, client: PayjpClient
   const notFound = () => new RouteError(404, 'not_found', 'PAY.JP has no such token or card', { param: 'token' });
   const token = await callPayment(() => tokens.retrieve(id), { param: 'token', onNotFound: notFound });
   if (typeof token.card?.three_d_secure_status !== 'string') return { threeDSecure: true };
-  const result = await callPayment(
-    async () => {
-      try {
-        return await finishTokenFlow(tokens, id, { acceptAttempted: context.acceptAttempted, finished: context.finishedTokens, now: () => context.now() });
-      } catch (error) {
-        if (error instanceof TokenFinishMissing) throw new RouteError(500, 'misconfigured', error.message, { cause: error });
-        throw error;
-      }
-    },
-    { param: 'token', onNotFound: notFound },
+  // Under the token's lock, as POST /tokens/{id}/finish: one tds_finish per token across servers.
+  const result = await context.lock(`token:${id}`, () =>
+    callPayment(
+      async () => {
+        try {
+          return await finishTokenFlow(tokens, id, { acceptAttempted: context.acceptAttempted, finished: context.finishedTokens, now: () => context.now() });
+        } catch (error) {
+          if (error instanceof TokenFinishMissing) throw new RouteError(500, 'misconfigured', error.message, { cause: error });
+          throw error;
+        }
+      },
+      { param: 'token', onNotFound: notFound },
+    ),
   );
   if (result.expired) throw new RouteError(409, 'expired', "The token's 3-D Secure flow has expired: create a new token", { param: 'token' });
   const verdict = tokenOutcome(result.token.card?.three_d_secure_status, context.acceptAttempted);

@@ -21,8 +21,8 @@ async function requireCaller(context: RouteContext, request: Request): Promise<v
 
 /**
  * `POST /tokens/{id}/finish` → 200 `{ token }`. Serialised per token id; reads the token and runs
- * `tds_finish` only once a result has landed, at most once per token in this process (see
- * finishTokenFlow), then answers the verdict (`pending` while an `unverified` token's result has
+ * `tds_finish` only once a result has landed, at most once per token across the servers sharing
+ * the ledger store (see finishTokenFlow), then answers the verdict (`pending` while an `unverified` token's result has
  * not landed, `expired` once the token is older than 30 minutes and unfinished).
  */
 export async function finishToken(request: Request, context: RouteContext, rawId: string): Promise<Response> {
