@@ -115,7 +115,8 @@ function readStore(value: unknown): LedgerStore {
  *
  * and, for charge-time and token-time 3-D Secure (the `/charges` routes only with `resolveCharge`):
  *
- * - `POST {base}/charges` `{ token? , cardId?, order? }` → 201 `{ charge, chargeTag? }`
+ * - `POST {base}/charges` `{ token? , cardId?, order? }` → 201 `{ charge, chargeTag? }` (200 with
+ *   `reused: true` for the open or paid charge of the same `orderKey`, see `store`)
  * - `GET  {base}/charges/{ch_id}` → 200 `{ charge }`
  * - `POST {base}/charges/{ch_id}/finish` → 200 `{ charge }` (402 `card_declined`, 409 `expired`)
  * - `POST {base}/charges/{ch_id}/redirect` `{ returnUrl? }` → 200 `{ url }`

@@ -19,6 +19,8 @@ export type PayjpHandlerEvent =
       guest: boolean;
       /** A second create for the same order got the order's open (or paid) charge back. */
       reused: boolean;
+      /** Already paid: a token that passed token 3-D Secure is charged at once, or a reused paid charge. */
+      paid: boolean;
     }
   | {
       /** `tds_finish` ran and the charge is paid. */

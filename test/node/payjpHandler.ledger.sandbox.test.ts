@@ -199,7 +199,7 @@ describe('attempt ledger on a real redis-server, two handler instances, sandbox 
   });
 
   it('one tds_finish per token: concurrent token finishes on both servers, then a charge with it on the other', async () => {
-    const { call, tdsToken, alice, calls } = await setup();
+    const { call, tdsToken, alice, calls, events } = await setup();
     const tok = await tdsToken();
     const redirect = await call(0, 'POST', `/tokens/${tok}/redirect`, alice.id, {});
     expect((await passChallenge(redirect.json.url as string, 'verified')).status).toBe(303);
@@ -210,6 +210,7 @@ describe('attempt ledger on a real redis-server, two handler instances, sandbox 
     expect(charged.status).toBe(201);
     expect(charged.json.charge).toMatchObject({ paid: true, outcome: 'succeeded' });
     expect(calls.tokenFinish).toBe(1);
+    expect(events).toEqual([{ type: 'charge_created', chargeId: charged.json.charge.id, amount: 3980, currency: 'jpy', guest: false, reused: false, paid: true }]);
   });
 
   it('guests: one charge per order only when resolveCharge vouches with orderKey (same chargeTag back)', async () => {
@@ -236,12 +237,12 @@ describe('attempt ledger on a real redis-server, two handler instances, sandbox 
     expect((await call(0, 'POST', `/charges/${late}/finish`, alice.id)).status).toBe(409);
 
     expect(events).toEqual([
-      { type: 'charge_created', chargeId: paid, amount: 3980, currency: 'jpy', guest: false, reused: false },
-      { type: 'charge_created', chargeId: paid, amount: 3980, currency: 'jpy', guest: false, reused: true },
+      { type: 'charge_created', chargeId: paid, amount: 3980, currency: 'jpy', guest: false, reused: false, paid: false },
+      { type: 'charge_created', chargeId: paid, amount: 3980, currency: 'jpy', guest: false, reused: true, paid: false },
       { type: 'charge_finished', chargeId: paid, amount: 3980, threeDSecureStatus: 'verified', source: 'request' },
-      { type: 'charge_created', chargeId: declined, amount: 1200, currency: 'jpy', guest: false, reused: false },
+      { type: 'charge_created', chargeId: declined, amount: 1200, currency: 'jpy', guest: false, reused: false, paid: false },
       { type: 'finish_refused', chargeId: declined, code: 'three_d_secure_failed', status: 200, threeDSecureStatus: 'failed' },
-      { type: 'charge_created', chargeId: late, amount: 1200, currency: 'jpy', guest: false, reused: false },
+      { type: 'charge_created', chargeId: late, amount: 1200, currency: 'jpy', guest: false, reused: false, paid: false },
       { type: 'charge_expired', chargeId: late, threeDSecureStatus: 'verified', source: 'request' },
       { type: 'finish_refused', chargeId: late, code: 'expired', status: 409 },
     ]);

@@ -110,7 +110,7 @@ export async function createCharge(request: Request, context: RouteContext, reso
     const result: CreateChargeResponse = { charge: toChargeSummary(charge, { acceptAttempted: context.acceptAttempted, now: context.now() }) };
     if (customer === null) result.chargeTag = await signChargeTag(charge.id, await context.chargeTagKey());
     if (reused) result.reused = true;
-    context.emit({ type: 'charge_created', chargeId: charge.id, amount: charge.amount, currency: charge.currency, guest: customer === null, reused });
+    context.emit({ type: 'charge_created', chargeId: charge.id, amount: charge.amount, currency: charge.currency, guest: customer === null, reused, paid: charge.paid === true });
     return jsonResponse(reused ? 200 : 201, result);
   };
   const record = async (charge: PayjpChargeLike, orderSlot?: string) => {
