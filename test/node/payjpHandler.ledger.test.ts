@@ -97,6 +97,21 @@ describe('createPayjpHandler: the attempt ledger', () => {
     expect(events.map((event) => event.type)).toEqual(['charge_created']);
   });
 
+  it('a store that fails: 500 backend_error reported to onError, nothing charged or finished without the guard', async () => {
+    const broken = createMemoryLedgerStore();
+    const failing: LedgerStore = { ...broken, setIfAbsent: () => Promise.reject(new Error('redis down')) };
+    const errors: unknown[] = [];
+    const { handler, fake, creates } = setup({ cart: { amount: 1000, orderKey: 'order-1' } }, { store: failing, onError: (error) => errors.push(error) });
+    const created = await send(handler, 'POST', '/charges', { token: 'tok_a', order: 'cart' }, asAlice);
+    expect(created.status).toBe(500);
+    expect(created.json.error.code).toBe('backend_error');
+    expect(creates()).toBe(0);
+    fake.putCharge({ id: 'ch_verified1', amount: 1000, three_d_secure_status: 'verified', metadata: { react3ds_customer: ALICE } });
+    expect((await send(handler, 'POST', '/charges/ch_verified1/finish', undefined, asAlice)).status).toBe(500);
+    expect(fake.calls.filter((call) => call.method === 'charges.tds_finish')).toHaveLength(0);
+    expect(errors.map((error) => (error as Error).message)).toEqual(['redis down', 'redis down']);
+  });
+
   it('reconcile() refuses a missing secret key or store', async () => {
     await expect(reconcile({ secretKey: 'nope', store: createMemoryLedgerStore() })).rejects.toThrow(TypeError);
     await expect(reconcile({ secretKey: SECRET_KEY, store: undefined as never })).rejects.toThrow(TypeError);
