@@ -12,6 +12,8 @@ export default defineConfig({
         core: 'src/core/index.ts',
         server: 'src/server/index.ts',
         sandbox: 'src/sandbox/index.ts',
+        // The bin `react-3ds-kit-conformance` (Node only; playwright-core is the merchant's to install).
+        conformance: 'src/conformance/cli.ts',
       },
       formats: ['es'],
     },
@@ -19,7 +21,7 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/, /^playwright-core($|\/)/],
     },
   },
 });

@@ -1,0 +1,55 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PAGE_SCRIPT, type FrameInfo, type SettledValue } from './pageScript';
+
+/** A fresh browser context showing the probe page with pay.js loaded. */
+export interface ProbePage {
+  page: Page;
+  context: BrowserContext;
+  frames(): Promise<FrameInfo[]>;
+  bodyChildren(): Promise<number[]>;
+  opens(): Promise<{ blocked: boolean }[]>;
+  /** How the promise tracked under `name` settled, or null after `timeoutMs`. */
+  settled(name: string, timeoutMs: number): Promise<SettledValue | null>;
+  close(): Promise<void>;
+}
+
+export async function openProbePage(browser: Browser, probeUrl: string): Promise<ProbePage> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(PAGE_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(probeUrl);
+    await page.waitForFunction(() => typeof (window as { Payjp?: unknown }).Payjp === 'function', undefined, { timeout: 20_000 });
+    const call = <T>(name: string) => page.evaluate((method) => (window as unknown as Record<string, Record<string, () => unknown>>).__conformance![method]!(), name) as Promise<T>;
+    return {
+      page,
+      context,
+      frames: () => call<FrameInfo[]>('frames'),
+      bodyChildren: () => call<number[]>('bodyChildren'),
+      opens: () => call<{ blocked: boolean }[]>('opens'),
+      async settled(name, timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const result = (await page.evaluate((key) => (window as unknown as { __conformance: { result(k: string): unknown } }).__conformance.result(key), name)) as SettledValue | null;
+          if (result || Date.now() >= deadline) return result;
+          await page.waitForTimeout(100);
+        }
+      },
+      close: () => context.close(),
+    };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Polls `read` until it answers something, or gives null after `timeoutMs`. */
+export async function waitFor<T>(page: Page, read: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() >= deadline) return null;
+    await page.waitForTimeout(100);
+  }
+}
