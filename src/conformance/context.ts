@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signBackUrl } from '../server/signBackUrl';
 import { answerChallenge, type ChallengeAnswer } from './challenge';
 import type { PageHost } from './pageHost';
@@ -10,8 +10,8 @@ export interface ProbeContext {
   target: Target;
   api: PayjpApi;
   pages: PageHost;
-  /** The one Chromium of the run, launched on first use. */
-  browser(): Promise<Browser>;
+  /** The run's one browser tab (in the one Chromium), made on first use. */
+  tab(): Promise<Page>;
   fixtures: Fixtures;
 }
 
@@ -38,19 +38,18 @@ export function expectOk(answer: ApiAnswer, what: string): Record<string, unknow
  * The redirect workflow in the browser: PAY.JP's start page with a signed `back_url`, the answer
  * pressed on the challenge, and the return. False when the page showed no button for `answer`.
  */
-export async function passRedirectChallenge(ctx: Pick<ProbeContext, 'target' | 'pages' | 'browser'>, id: string, answer: ChallengeAnswer): Promise<boolean> {
+export async function passRedirectChallenge(ctx: Pick<ProbeContext, 'target' | 'pages' | 'tab'>, id: string, answer: ChallengeAnswer): Promise<boolean> {
   const { target, pages } = ctx;
   const backUrl = await signBackUrl(pages.returnUrl, target.secretKey);
   const start = `${target.apiBase}/tds/${encodeURIComponent(id)}/start?${new URLSearchParams({ publickey: target.publicKey, back_url: backUrl })}`;
-  const context = await (await ctx.browser()).newContext();
+  const page = await ctx.tab();
   try {
-    const page = await context.newPage();
     await page.goto(start);
     if (!(await answerChallenge(() => page.frames(), answer))) return false;
     await page.waitForURL((url) => url.href.startsWith(pages.returnUrl), { timeout: 30_000 });
     return true;
   } finally {
-    await context.close();
+    await page.goto('about:blank');
   }
 }
 

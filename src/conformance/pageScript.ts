@@ -4,7 +4,7 @@
  * its answer, and `track` records how a pay.js promise settled, described as plain data.
  */
 export const PAGE_SCRIPT = String.raw`(function () {
-  if (window.top !== window || window.opener) return;
+  if (window.top !== window || window.opener || location.pathname !== '/probe') return;
   var ids = new WeakMap();
   var next = 1;
   function idOf(node) { if (!ids.has(node)) ids.set(node, next++); return ids.get(node); }

@@ -1,8 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { SandboxOptions } from '../sandbox';
 import { launchConformanceBrowser } from './browser';
 import { createFixtures, type ProbeContext } from './context';
 import { startPageHost } from './pageHost';
+import { openTab } from './probePage';
 import { createPayjpApi, type PayjpApi } from './payjpApi';
 import { PROBES } from './probes';
 import { classified, type Probe } from './rows';
@@ -45,11 +46,13 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const target = options.live ? liveTarget(options.live) : await sandboxTarget(options.sandbox);
   const pages = await startPageHost(target.payjsUrl);
   let launched: Promise<Browser> | undefined;
+  let tab: Promise<Page> | undefined;
+  const browser = () => (options.sharedBrowser ? Promise.resolve(options.sharedBrowser) : (launched ??= launchConformanceBrowser()));
   const base = {
     target,
     pages,
     api: createPayjpApi(target.apiBase, target.secretKey),
-    browser: () => (options.sharedBrowser ? Promise.resolve(options.sharedBrowser) : (launched ??= launchConformanceBrowser())),
+    tab: () => (tab ??= browser().then(openTab)),
   };
   const ctx: ProbeContext = { ...base, fixtures: createFixtures(base) };
   const rows: UnknownRow[] = [];
@@ -73,6 +76,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     }
     if (!options.only || options.only.includes('rateLimit')) rows.push(rateLimitRow(ctx.api));
   } finally {
+    if (tab) await (await tab.catch(() => null))?.context().close();
     if (launched) await (await launched.catch(() => null))?.close();
     await pages.close();
     await target.close();

@@ -3,13 +3,18 @@
 import { resolveKurocoOptions, resolvePayjpOptions } from '../../src/sandbox/options';
 import { VARIANTS, type VariantName } from '../../src/conformance/variants';
 
-const payjpOptions = Object.keys(resolvePayjpOptions());
-const kurocoOptions = Object.keys(resolveKurocoOptions());
-
-/** Whether the sandbox has the option yet (it lands from other branches). */
+/**
+ * Whether the sandbox has the option yet (options land from other branches): an option it knows
+ * is validated, so a nonsense value throws; an unknown one is ignored.
+ */
 export function sandboxOffers(option: VariantName): boolean {
-  if (option === 'rateLimit') return payjpOptions.includes('rateLimit');
-  return payjpOptions.includes(option) || kurocoOptions.includes(option);
+  try {
+    if (option === 'authFailureStatus') resolveKurocoOptions({ [option]: 999 } as never);
+    else resolvePayjpOptions({ [option]: 'not-a-variant' } as never);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 // The fixed behaviour of the stand-in before the option existed, where it differs from the default.
@@ -24,9 +29,24 @@ export function expectedDefault(option: VariantName): string {
   return sandboxOffers(option) ? VARIANTS[option].default : (FIXED_BEFORE_OPTION[option] ?? VARIANTS[option].default);
 }
 
-/** Every non-default value of every option the sandbox offers, as `--sandbox-variant` arguments. */
-export function offeredVariants(): [VariantName, string][] {
-  return (Object.keys(VARIANTS) as VariantName[])
-    .filter((option) => option !== 'rateLimit' && sandboxOffers(option))
-    .flatMap((option) => VARIANTS[option].values.filter((value) => value !== VARIANTS[option].default).map((value): [VariantName, string] => [option, value]));
+/** `--sandbox-variant` value of a variant (a rate limit of 2 calls a minute makes the third a 429). */
+function argumentOf(option: VariantName, value: string): string {
+  return option === 'rateLimit' ? '2/60000' : value;
+}
+
+/**
+ * Every non-default value of every option the sandbox offers, folded into a few sandboxes: set k
+ * takes each option's k-th non-default value (cycling), so three runs cover them all and also try
+ * the variants together. `rateLimit` gets a set of its own (its 429s stop the other probes).
+ * Each set is a list of [option, expected variant, `--sandbox-variant` value].
+ */
+export function variantSets(): [VariantName, string, string][][] {
+  const offered = (Object.keys(VARIANTS) as VariantName[])
+    .filter((option) => sandboxOffers(option))
+    .map((option) => [option, VARIANTS[option].values.filter((value) => value !== VARIANTS[option].default)] as const);
+  const combined = offered.filter(([option]) => option !== 'rateLimit');
+  const rounds = Math.max(0, ...combined.map(([, values]) => values.length));
+  const sets = Array.from({ length: rounds }, (_, k) => combined.map(([option, values]): [VariantName, string, string] => [option, values[k % values.length]!, argumentOf(option, values[k % values.length]!)]));
+  if (offered.some(([option]) => option === 'rateLimit')) sets.push([['rateLimit', 'set', argumentOf('rateLimit', 'set')]]);
+  return sets;
 }

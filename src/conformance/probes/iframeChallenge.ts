@@ -15,7 +15,7 @@ export const iframeChallenge: Probe = {
   browser: true,
   async run(ctx) {
     const tdsrId = await ctx.fixtures.threeDSecureRequest();
-    const probe = await openProbePage(await ctx.browser(), ctx.pages.probeUrl);
+    const probe = await openProbePage(await ctx.tab(), ctx.pages.probeUrl);
     try {
       const { page } = probe;
       await page.evaluate((pk) => {

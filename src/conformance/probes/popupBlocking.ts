@@ -12,7 +12,7 @@ export const popupBlocking: Probe = {
   browser: true,
   async run(ctx) {
     const tdsrId = await ctx.fixtures.threeDSecureRequest();
-    const probe = await openProbePage(await ctx.browser(), ctx.pages.probeUrl);
+    const probe = await openProbePage(await ctx.tab(), ctx.pages.probeUrl);
     try {
       const before = await probe.page.evaluate(
         ([pk, id]) => {

@@ -60,7 +60,7 @@ export const tokenElements: Probe = {
   options: ['validationErrorShape', 'payjsDefaultWorkflow'],
   browser: true,
   async run(ctx) {
-    const probe = await openProbePage(await ctx.browser(), ctx.pages.probeUrl);
+    const probe = await openProbePage(await ctx.tab(), ctx.pages.probeUrl);
     try {
       await probe.page.evaluate((pk) => {
         const w = window as unknown as ProbeWindow;
