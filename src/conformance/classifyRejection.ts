@@ -23,9 +23,9 @@ export function classifyRejection(settled: SettledValue | null, option: VariantN
   return classified(option, describeSettled(settled), value);
 }
 
-/** `payjsLanguage`: Japanese when the message has kana or kanji, English when it has only Latin text. */
+/** `payjsLanguage`: Japanese when a pay.js message has kana or kanji, English when it has only Latin text. */
 export function classifyLanguage(message: string | undefined): UnknownRow {
-  if (!message) return notObservable('payjsLanguage', 'the rejection carried no message');
+  if (!message) return notObservable('payjsLanguage', 'the message was empty');
   const language = /[\u3040-\u30ff\u3400-\u9fff]/.test(message) ? 'ja' : /[A-Za-z]/.test(message) ? 'en' : null;
   return classified('payjsLanguage', JSON.stringify(message), language);
 }

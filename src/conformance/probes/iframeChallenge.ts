@@ -1,6 +1,6 @@
 import { classifyHelperFrames, classifyOverlay } from '../classifyOverlay';
 import { closeChallenge } from '../closeChallenge';
-import { classifyLanguage, classifyRejection } from '../classifyRejection';
+import { classifyRejection } from '../classifyRejection';
 import { openProbePage, waitFor } from '../probePage';
 import type { Probe } from '../rows';
 
@@ -11,7 +11,7 @@ import type { Probe } from '../rows';
  */
 export const iframeChallenge: Probe = {
   name: 'pay.js iframe challenge',
-  options: ['payjsOverlay', 'payjsHelperFrames', 'payjsRejection', 'payjsLanguage'],
+  options: ['payjsOverlay', 'payjsHelperFrames', 'payjsRejection'],
   browser: true,
   async run(ctx) {
     const tdsrId = await ctx.fixtures.threeDSecureRequest();
@@ -43,7 +43,7 @@ export const iframeChallenge: Probe = {
       if (!early) await closeChallenge(page, challenge?.bodyChild ?? null);
       const settled = early ?? (await probe.settled('iframe', 10_000));
       return {
-        rows: [classifyOverlay(seen), classifyHelperFrames(seen), classifyRejection(settled), classifyLanguage(settled?.value.message)],
+        rows: [classifyOverlay(seen), classifyHelperFrames(seen), classifyRejection(settled)],
         checks: [],
       };
     } finally {

@@ -1,5 +1,5 @@
 import { closeChallenge } from '../closeChallenge';
-import { describeSettled } from '../classifyRejection';
+import { classifyLanguage, describeSettled } from '../classifyRejection';
 import { openProbePage, waitFor, type ProbePage } from '../probePage';
 import { classified, notObservable, type Probe } from '../rows';
 import type { UnknownRow } from '../types';
@@ -53,11 +53,11 @@ async function defaultWorkflow(probe: ProbePage): Promise<UnknownRow> {
 
 /**
  * pay.js card elements in a `Payjp(pk)` made without options: `createToken` on empty fields (the
- * client-side validation error), then on the test card with `three_d_secure: true`.
+ * client-side validation error, and the language of its message), then on the test card with `three_d_secure: true`.
  */
 export const tokenElements: Probe = {
   name: 'pay.js createToken',
-  options: ['validationErrorShape', 'payjsDefaultWorkflow'],
+  options: ['validationErrorShape', 'payjsLanguage', 'payjsDefaultWorkflow'],
   browser: true,
   async run(ctx) {
     const probe = await openProbePage(await ctx.tab(), ctx.pages.probeUrl);
@@ -79,12 +79,12 @@ export const tokenElements: Probe = {
       });
       const empty = await probe.settled('empty', 10_000);
       const rows: UnknownRow[] = [];
-      if (!empty) rows.push(notObservable('validationErrorShape', 'createToken on empty fields did not settle'));
+      if (!empty) rows.push(notObservable('validationErrorShape', 'createToken on empty fields did not settle'), notObservable('payjsLanguage', 'no validation message'));
       else {
         const { value } = empty;
         const shape = empty.outcome === 'resolved' && value.kind === 'nested' ? (value.status === undefined ? 'without-status' : 'with-status') : null;
         const observed = `${describeSettled(empty)}${value.status === undefined ? ', no status' : `, status ${String(value.status)}`}${value.type ? `, type ${value.type}` : ''}`;
-        rows.push(classified('validationErrorShape', observed, shape));
+        rows.push(classified('validationErrorShape', observed, shape), classifyLanguage(value.message));
       }
       rows.push(await defaultWorkflow(probe));
       return { rows, checks: [] };
