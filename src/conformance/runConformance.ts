@@ -6,6 +6,7 @@ import { startPageHost } from './pageHost';
 import { openTab } from './probePage';
 import { createPayjpApi, type PayjpApi } from './payjpApi';
 import { PROBES } from './probes';
+import { redactKeys } from './redactKeys';
 import { classified, type Probe } from './rows';
 import { liveTarget, sandboxTarget, type LiveTargetOptions } from './target';
 import type { AssumptionCheck, ConformanceReport, UnknownRow } from './types';
@@ -81,6 +82,9 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     await pages.close();
     await target.close();
   }
+  const keys = [target.secretKey, target.publicKey];
+  for (const row of rows) row.observed = redactKeys(row.observed, keys);
+  for (const c of checks) if (c.detail !== undefined) c.detail = redactKeys(c.detail, keys);
   const ok = checks.every((c) => c.ok) && rows.every((row) => row.status !== 'crashed' && row.status !== 'no-variant');
   return { target: target.kind, rows, checks, apiCalls: ctx.api.count, created: [...ctx.api.created], ok };
 }

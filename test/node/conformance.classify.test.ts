@@ -5,6 +5,7 @@ import { classifyHelperFrames, classifyOverlay, type OverlayObservation } from '
 import { classifyLanguage, classifyRejection } from '../../src/conformance/classifyRejection';
 import { formatReport } from '../../src/conformance/formatReport';
 import type { SettledValue } from '../../src/conformance/pageScript';
+import { redactKeys } from '../../src/conformance/redactKeys';
 
 const START = 'https://api.pay.jp/v1/tds/tdsr_1/start';
 const seen = (over: Partial<OverlayObservation>): OverlayObservation => ({
@@ -77,5 +78,13 @@ describe('formatReport', () => {
     expect(text).toContain('FAIL three_d_secure_request has state: missing: state');
     expect(text).toContain('test objects created: 2 tokens, 1 charge');
     expect(text).toContain('NOT OK');
+  });
+});
+
+describe('redactKeys', () => {
+  it('masks the given keys and anything key-shaped', () => {
+    const text = 'Invalid API Key: sk_test_abc123XYZ; pk_live_zz9 and odd-secret';
+    const redacted = redactKeys(text, ['odd-secret']);
+    expect(redacted).toBe('Invalid API Key: sk_test_…; pk_live_… and …');
   });
 });
