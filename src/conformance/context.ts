@@ -25,7 +25,7 @@ export interface Fixtures {
   threeDSecureRequest(): Promise<string>;
 }
 
-export const TEST_CARD = { 'card[number]': '4242424242424242', 'card[exp_month]': '12', 'card[exp_year]': '2030', 'card[cvc]': '123', 'card[name]': 'TARO YAMADA', 'card[email]': 'taro@example.jp' };
+export const TEST_CARD = { 'card[number]': '4242424242424242', 'card[exp_month]': '12', 'card[exp_year]': '2035', 'card[cvc]': '123', 'card[name]': 'TARO YAMADA', 'card[email]': 'taro@example.jp' };
 export const DIRECT_TOKEN = { 'X-Payjp-Direct-Token-Generate': 'true' };
 
 /** Fails with the answer in the message (no key is ever in an answer). */

@@ -50,11 +50,11 @@ export async function openProbePage(page: Page, probeUrl: string): Promise<Probe
   };
 }
 
-/** Polls `read` until it answers something, or gives null after `timeoutMs`. */
-export async function waitFor<T>(page: Page, read: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T | null> {
+/** Polls `read` until it answers something, or gives null after `timeoutMs`; `retryErrors` treats a throw as "not yet". */
+export async function waitFor<T>(page: Page, read: () => Promise<T | null | undefined>, timeoutMs: number, retryErrors = false): Promise<T | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await read();
+    const value = retryErrors ? await read().catch(() => null) : await read();
     if (value !== null && value !== undefined) return value;
     if (Date.now() >= deadline) return null;
     await page.waitForTimeout(100);
