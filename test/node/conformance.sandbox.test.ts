@@ -33,7 +33,7 @@ describe('conformance check against the default sandbox', () => {
 });
 
 describe('conformance check against non-default sandbox variants', () => {
-  // Options other branches add land on main one by one; every one present is checked here.
+  // Every sandbox option the check classifies, each non-default value at least once.
   it.each(variantSets().map((set) => [set.map(([option, value]) => `${option}=${value}`).join(', '), set] as const))(
     '%s: each is recognised',
     async (_, set) => {
