@@ -13,6 +13,8 @@ export default defineConfig({
         server: 'src/server/index.ts',
         'server-redis': 'src/server/createRedisLedgerStore.ts',
         sandbox: 'src/sandbox/index.ts',
+        // The bin `react-3ds-kit-conformance` (Node only; playwright-core is the merchant's to install).
+        conformance: 'src/conformance/cli.ts',
       },
       formats: ['es'],
     },
@@ -20,7 +22,7 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/, /^redis($|\/)/, /^@redis\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/, /^redis($|\/)/, /^@redis\//, /^playwright-core($|\/)/],
     },
   },
 });

@@ -34,6 +34,12 @@ describe('package.json', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
+  it('ships the conformance check as the bin react-3ds-kit-conformance, built from src/conformance/cli.ts', () => {
+    expect(pkg.bin).toEqual({ 'react-3ds-kit-conformance': './dist/conformance.js' });
+    expect(readFileSync(path.join(root, 'vite.config.ts'), 'utf8')).toContain("conformance: 'src/conformance/cli.ts'");
+    expect(readFileSync(path.join(root, 'src/conformance/cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
   it('holds a size budget for each kit app measured by scripts/size.mjs', () => {
     expect(pkg.sizeBudget.payjp).toBeGreaterThan(0);
     expect(pkg.sizeBudget.kuroco).toBeGreaterThan(0);
