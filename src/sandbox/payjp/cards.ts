@@ -3,6 +3,7 @@ import { cardError, invalidParam, missingParam, type PayjpApiError } from './err
 import { newId, unixSeconds } from './ids';
 import { PAYJP_SANDBOX_TDS_CARDS, type ThreeDSecureStatus } from './outcomes';
 import type { CardRecord, ChargeDecline } from './store';
+import { cardBrandOf } from '../../core/card/cardBrand';
 import { luhn } from '../../core/card/luhn';
 
 /**
@@ -32,20 +33,6 @@ const ERROR_MESSAGES: Record<string, string> = {
   invalid_cvc: 'Your card security code is invalid.',
   processing_error: 'Processing error occurred.',
 };
-
-/** Brand by number prefix, with PAY.JP's brand names; null for brands PAY.JP does not take. */
-export function brandOf(number: string): string | null {
-  const two = Number(number.slice(0, 2));
-  const four = Number(number.slice(0, 4));
-  if (number.startsWith('4')) return 'Visa';
-  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return 'MasterCard';
-  if (four >= 3528 && four <= 3589) return 'JCB';
-  if (two === 34 || two === 37) return 'American Express';
-  if (two === 36 || two === 38 || (four >= 3000 && four <= 3059)) return 'Diners Club';
-  if (number.startsWith('6011') || two === 65) return 'Discover';
-  return null;
-}
-
 
 /** The `card[…]` fields of `POST /v1/tokens`. */
 export const CARD_FIELDS = [
@@ -79,7 +66,7 @@ export function createCard(params: URLSearchParams, nowMs: number): CardRecord {
   const number = params.get('card[number]') ?? '';
   if (!number) throw missingParam('card[number]');
   if (!/^\d{12,19}$/.test(number) || !luhn(number)) throw cardError('invalid_number', 'Your card number is invalid.', 'card[number]');
-  const brand = brandOf(number);
+  const brand = cardBrandOf(number);
   if (!brand) throw cardError('unacceptable_brand', 'This card brand is not accepted.', 'card[number]');
 
   const monthText = params.get('card[exp_month]') ?? '';

@@ -1,4 +1,4 @@
-import type { PayjsDefaults } from './assets/payjs';
+import type { PayjsDefaults } from './payjsScript/defaults';
 
 /** Options of the PAY.JP stand-in (`createSandbox({ payjp: { … } })`). All are optional. */
 export interface PayjpSandboxOptions {

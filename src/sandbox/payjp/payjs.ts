@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { delay } from '../http';
-import { payjsSource } from './assets/payjs';
+import { payjsSource } from './payjsSource';
 import type { PayjpState } from './store';
 
 /** Where the stand-in pay.js is served (cf. `https://js.pay.jp/v2/pay.js`). */
