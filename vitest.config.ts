@@ -69,6 +69,7 @@ export default mergeConfig(
             name: 'browser',
             include: ['test/browser/**/*.test.{ts,tsx}'],
             browser: browser(),
+            setupFiles: ['./test/support/setupBrowser.ts'],
             // A PAY.JP account in "3-D Secure on every token" mode, on its own origin.
             globalSetup: ['./test/support/payjpAlwaysSandbox.ts'],
           },

@@ -3,7 +3,7 @@
 // is due, so the result lands only when the test releases it: past the 10 s after which the kit says
 // it is still confirming, without minutes of real waiting.
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ATTEMPT_STORAGE_KEY } from '../../src/core/attempt/attemptStore';
@@ -66,9 +66,6 @@ async function challengeSlowly(screen: Awaited<ReturnType<typeof render>>) {
   await commands.holdSandboxClock();
   slowButton()!.click();
 }
-
-// Test files share one origin's sessionStorage: an attempt left by another file must not be resumed here.
-beforeEach(() => sessionStorage.clear());
 
 afterEach(async () => {
   await commands.releaseSandboxClock();

@@ -1,7 +1,7 @@
 // F6, F9 in Chromium: the return page believes neither the URL nor sessionStorage. A Kuroco order
 // that is paid shows success whatever `dsec_error` says, and a tampered saved attempt renders as
 // "no payment in progress" (never a success, never a crash) without asking the backend.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { ATTEMPT_STORAGE_KEY } from '../../src/core/attempt/attemptStore';
 import type { KurocoBackend, KurocoPaymentStatus } from '../../src/core/kuroco/types';
@@ -28,8 +28,6 @@ async function show(backend: KurocoBackend, url = RETURN_PAGE) {
   await vi.waitFor(() => expect(root()?.getAttribute('data-state')).not.toBe('checking'), { timeout: 10_000 });
   return { state: root()!.getAttribute('data-state'), code: screen.container.querySelector('[role=alert]')?.getAttribute('data-error-code'), text: root()!.textContent ?? '' };
 }
-
-afterEach(() => sessionStorage.clear());
 
 describe('dsec_error on a Kuroco return page is a claim, not a verdict', () => {
   it.each(['?dsec_error=1', '?dsec_error=%31', '?dsec%5Ferror=1'])('a paid order shows success despite %s, and is settled as one', async (query) => {

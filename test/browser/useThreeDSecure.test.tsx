@@ -1,7 +1,7 @@
 // useThreeDSecure / <VerifyCardButton> in Chromium against the sandbox's stand-in pay.js and the
 // kit's handler (mounted on the test server by vitest.config.ts): exactly once, and nothing left behind.
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { createPayjpBackend } from '../../src/core/payjp/createPayjpBackend';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
@@ -44,9 +44,6 @@ function countMessageListeners() {
   });
   return { live: () => live.size, restore: () => (add.mockRestore(), remove.mockRestore()) };
 }
-
-// Test files share one origin's sessionStorage: an attempt left by another file must not be resumed here.
-beforeEach(() => sessionStorage.clear());
 
 afterEach(() => {
   vi.restoreAllMocks();
