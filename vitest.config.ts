@@ -70,6 +70,8 @@ export default mergeConfig(
             include: ['test/browser/**/*.test.{ts,tsx}'],
             browser: browser(),
             setupFiles: ['./test/support/setupBrowser.ts'],
+            // Chromium shares two cores with jsdom and Vite: a test that needs 5 s alone can need 15 under load.
+            testTimeout: 30_000,
             // A PAY.JP account in "3-D Secure on every token" mode, on its own origin.
             globalSetup: ['./test/support/payjpAlwaysSandbox.ts'],
           },
@@ -77,7 +79,9 @@ export default mergeConfig(
         {
           extends: true,
           plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
-          test: { name: 'storybook', browser: browser() },
+          // Plays wait up to 10 s for the issuer page and 15 s for the outcome (the redirect return of an
+          // abandoned challenge confirms for about 10 s by design): Vitest's 15 s default cut them off under load.
+          test: { name: 'storybook', browser: browser(), testTimeout: 60_000 },
         },
       ],
     },
