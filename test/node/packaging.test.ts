@@ -25,7 +25,7 @@ describe('package.json', () => {
     // npm users have no src/ tree to resolve a relative link against.
     expect(readme).not.toMatch(/\]\((?!https?:|#)[^)]*\.md/);
     for (const guide of ['src/server/README.md', 'src/sandbox/README.md']) expect(readme).toContain(`](${repo}/blob/main/${guide}`);
-    const githubLinks = [...readme.matchAll(/\]\((https:\/\/github\.com\/[^)#]+)/g)].map((m) => m[1]);
+    const githubLinks = [...readme.matchAll(/\]\((https:\/\/github\.com\/[^)#]+)/g)].map((m) => m[1] ?? '');
     for (const link of githubLinks) expect(link.startsWith(`${repo}/`), link).toBe(true);
   });
 
