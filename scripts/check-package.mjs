@@ -6,9 +6,12 @@
 //   4. dist/index.js (the React entry) starts with 'use client', so React Server Component
 //      frameworks treat the hooks and components as client code;
 //   5. dist/core.js, dist/server.js and dist/server-redis.js, with every local chunk they import,
-//      never import React, nor a Redis client (the app passes its own to createRedisLedgerStore).
+//      never import React, nor a Redis client (the app passes its own to createRedisLedgerStore);
+//   6. every entry loads from the unpacked tarball both with `import` and with `require()` (Node's
+//      require(esm), on by default from 20.19, the engines floor), as a CommonJS server would;
+//   7. the guides README links to (src/server/README.md, src/sandbox/README.md) are in the tarball.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +36,42 @@ try {
   const tarball = path.join(dir, packed.filename);
   console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${packed.size.toLocaleString('en-US')} B`);
 
-  // Only dist/ and the npm defaults may ship: no sources, tests or stories.
-  const stray = packed.files.map((f) => f.path).filter((p) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(p));
+  // Only dist/, the two guides and the npm defaults may ship: no sources, tests or stories.
+  const paths = packed.files.map((f) => f.path);
+  const guides = ['src/server/README.md', 'src/sandbox/README.md'];
+  const stray = paths.filter((p) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(p) && !guides.includes(p));
   if (stray.length) fail(`files outside dist/ in the tarball: ${stray.join(', ')}`);
-  else ok('tarball holds dist/, package.json and README.md only');
+  else ok('tarball holds dist/, package.json, README.md and the two guides only');
+  const missingGuides = guides.filter((guide) => !paths.includes(guide));
+  if (missingGuides.length) fail(`guides missing from the tarball: ${missingGuides.join(', ')}`);
+  else ok(`tarball holds ${guides.join(' and ')}`);
+
+  // Install the tarball's contents as node_modules/react-3ds-kit next to a tiny app, with the
+  // peers linked from this repo, then load every entry the way an ESM and a CommonJS server do.
+  const app = path.join(dir, 'app');
+  const installed = path.join(app, 'node_modules', 'react-3ds-kit');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+  for (const peer of ['react', 'react-dom', '@tanstack/react-query', 'payjp', 'scheduler']) {
+    const target = path.join(app, 'node_modules', peer);
+    mkdirSync(path.dirname(target), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules', peer), target, 'dir');
+  }
+  for (const entry of Object.keys(pkg.exports).filter((key) => key !== './package.json')) {
+    const specifier = entry === '.' ? 'react-3ds-kit' : `react-3ds-kit/${entry.slice(2)}`;
+    for (const [kind, file, code] of [
+      ['import', 'load.mjs', `const m = await import(${JSON.stringify(specifier)}); if (Object.keys(m).length === 0) throw new Error('no exports');`],
+      ['require', 'load.cjs', `const m = require(${JSON.stringify(specifier)}); if (Object.keys(m).length === 0) throw new Error('no exports');`],
+    ]) {
+      writeFileSync(path.join(app, file), code);
+      try {
+        execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        ok(`${kind}('${specifier}') loads from the tarball`);
+      } catch (error) {
+        fail(`${kind}('${specifier}') failed: ${String(error.stderr ?? error.message).split('\n').find((line) => /Error/.test(line)) ?? error.message}`);
+      }
+    }
+  }
 
   const buffer = readFileSync(tarball);
   const tarballBytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
@@ -65,7 +100,7 @@ try {
 }
 
 // 'use client' must be the file's first statement, before any import.
-const reactEntry = path.join(root, pkg.exports['.'].import);
+const reactEntry = path.join(root, pkg.exports['.'].default);
 if (/^\s*(['"])use client\1;?/.test(readFileSync(reactEntry, 'utf8'))) ok(`${path.relative(root, reactEntry)} starts with 'use client'`);
 else fail(`${path.relative(root, reactEntry)} does not start with 'use client'`);
 
@@ -78,7 +113,7 @@ function importsOf(file, seen = new Set()) {
   return specifiers.flatMap((spec) => (spec.startsWith('.') ? importsOf(path.resolve(path.dirname(file), spec), seen) : [spec]));
 }
 for (const entry of ['./core', './server', './server/redis']) {
-  const file = path.join(root, pkg.exports[entry].import);
+  const file = path.join(root, pkg.exports[entry].default);
   const specs = [...new Set(importsOf(file))];
   const react = specs.filter((spec) => /^(react|react-dom|@tanstack\/react-query)($|\/)/.test(spec));
   if (react.length) fail(`${path.relative(root, file)} imports ${react.join(', ')}`);

@@ -84,7 +84,7 @@ const GROUPS = [
 const groupOf = (id) => GROUPS.find(([, re]) => re.test(id))?.[0] ?? 'other';
 
 // The kit as a user resolves it: the exports map's "." import condition.
-const kitEntry = path.join(root, pkg.exports['.'].import);
+const kitEntry = path.join(root, pkg.exports['.'].default);
 if (!existsSync(kitEntry)) {
   console.error(`size: ${path.relative(root, kitEntry)} is missing; run \`npm run build\` first.`);
   process.exit(1);

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseAcsHtml } from '../core/acs/parseAcsHtml';
 import { submitParsedForm } from '../core/acs/submitAcsForm';
 import type { ParsedAcsForm } from '../core/acs/types';
@@ -75,11 +75,16 @@ export function AcsFormAutoSubmit({
   const key = submissionKey ?? html;
   const [manualReady, setManualReady] = useState(!autoSubmit);
   const callbacks = useLatest({ onSubmit, onError });
+  // StrictMode runs effects twice: report one refused HTML once, not once per effect run.
+  const reportedError = useRef<ThreeDSecureError | null>(null);
 
   useEffect(() => {
     if (!parsed) return;
     if (parsed.error) {
-      callbacks.current.onError?.(parsed.error);
+      if (reportedError.current !== parsed.error) {
+        reportedError.current = parsed.error;
+        callbacks.current.onError?.(parsed.error);
+      }
       return;
     }
     if (!autoSubmit) return;

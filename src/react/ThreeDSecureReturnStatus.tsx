@@ -9,7 +9,12 @@ import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useT
 export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOptions {
   /** Shown under a failure, e.g. a link back to the checkout. */
   retryAction?: ReactNode;
-  onSucceeded?(orderIds: readonly number[]): void;
+  /**
+   * Called once on success with the Kuroco order ids (empty for PAY.JP) and, for a PAY.JP charge,
+   * `{ chargeId }` (e.g. `router.push('/thanks/' + chargeId)`).
+   */
+  onSucceeded?(orderIds: readonly number[], details: { chargeId?: string }): void;
+  /** Called once on a failure. */
   onFailed?(error: ThreeDSecureError, orderIds: readonly number[]): void;
   className?: string;
 }
@@ -21,7 +26,7 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
   const callbacks = useLatest({ onSucceeded, onFailed });
 
   useEffect(() => {
-    if (state.status === 'succeeded') callbacks.current.onSucceeded?.(state.orderIds);
+    if (state.status === 'succeeded') callbacks.current.onSucceeded?.(state.orderIds, state.chargeId ? { chargeId: state.chargeId } : {});
     if (state.status === 'failed') callbacks.current.onFailed?.(state.error, state.orderIds);
   }, [state.status]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
 

@@ -11,6 +11,7 @@ import { createClientSource } from './payjpClient';
 import { assertTrustedRequest } from './requestGuard';
 import { RouteError } from './routeError';
 import { scrubProviderCode } from './scrubProviderCode';
+import { readSdkApiBase } from './sdkApiBase';
 import { createStoreLock } from './storeLock';
 import { chargeRedirect } from './routes/chargeRedirect';
 import { createCharge } from './routes/createCharge';
@@ -139,7 +140,12 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
   const { secretKey, publicKey, resolveCharge } = options;
   const allowedOrigins = readAllowedOrigins(options.allowedOrigins);
   const resolveCustomerTimeoutMs = readTimeout(options.resolveCustomerTimeoutMs);
-  const apiBase = options.apiBase ?? DEFAULT_API_BASE;
+  const sdkApiBase = readSdkApiBase(options.payjp);
+  // An injected SDK pointed elsewhere (the sandbox) would otherwise send redirects to the real PAY.JP.
+  if (options.apiBase !== undefined && sdkApiBase !== undefined && readApiOrigin(options.apiBase) !== readApiOrigin(sdkApiBase)) {
+    throw misconfigured(`\`apiBase\` (${JSON.stringify(options.apiBase)}) and the injected \`payjp\` SDK's apibase (${JSON.stringify(sdkApiBase)}) differ; set the same API base on both`);
+  }
+  const apiBase = options.apiBase ?? sdkApiBase ?? DEFAULT_API_BASE;
   const basePath = normalizeBasePath(options.basePath);
   let backUrlKey: Promise<CryptoKey> | null = null;
   let chargeTagKey: Promise<CryptoKey> | null = null;

@@ -193,7 +193,8 @@ export interface PayjpHandlerOptions {
   payjp?: PayjpClientLike | ((secretKey: string) => PayjpClientLike);
   /**
    * PAY.JP API base (ends in `/v1`) for the default SDK; its origin is also the start page's.
-   * The sandbox's `payjpApiBase` goes here.
+   * The sandbox's `payjpApiBase` goes here. With an injected `payjp` instance the default is that
+   * instance's own `apibase`, and a different `apiBase` is `misconfigured`.
    * @default 'https://api.pay.jp/v1'
    */
   apiBase?: string;

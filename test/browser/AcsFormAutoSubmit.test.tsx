@@ -75,6 +75,8 @@ describe('<AcsFormAutoSubmit> in Chromium', () => {
     await expect.element(screen.getByRole('alert')).toHaveAttribute('data-error-code', 'acs_action_not_allowed');
     await expect.element(screen.getByRole('alert')).toHaveTextContent('could not be verified');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'acs_action_not_allowed' }));
+    // StrictMode runs the effect twice: the refusal is still reported once (newcomer friction 12).
+    expect(onError).toHaveBeenCalledTimes(1);
     expect(submit).not.toHaveBeenCalled();
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   });

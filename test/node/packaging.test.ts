@@ -10,20 +10,35 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const ENTRIES = ['.', './core', './server', './server/redis', './sandbox'];
 
 describe('package.json', () => {
-  it('is an ESM package without side effects that publishes dist/ only', () => {
+  it('is an ESM package without side effects that publishes dist/ and the two guides', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist']);
+    expect(pkg.files).toEqual(['dist', 'src/server/README.md', 'src/sandbox/README.md']);
   });
 
-  it('exports the five entries with types first, and package.json', () => {
+  it('names its repository once, and README links the shipped guides absolutely through it', () => {
+    const repo = String(pkg.repository.url).replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(repo).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+$/);
+    expect(pkg.homepage).toBe(`${repo}#readme`);
+    expect(pkg.bugs.url).toBe(`${repo}/issues`);
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    // npm users have no src/ tree to resolve a relative link against.
+    expect(readme).not.toMatch(/\]\((?!https?:|#)[^)]*\.md/);
+    for (const guide of ['src/server/README.md', 'src/sandbox/README.md']) expect(readme).toContain(`](${repo}/blob/main/${guide}`);
+    const githubLinks = [...readme.matchAll(/\]\((https:\/\/github\.com\/[^)#]+)/g)].map((m) => m[1] ?? '');
+    for (const link of githubLinks) expect(link.startsWith(`${repo}/`), link).toBe(true);
+  });
+
+  it('exports the five entries with types first and a `default` condition (import and require(esm)), and package.json', () => {
     expect(Object.keys(pkg.exports)).toEqual([...ENTRIES, './package.json']);
     expect(pkg.exports['./package.json']).toBe('./package.json');
     for (const entry of ENTRIES) {
       const conditions = pkg.exports[entry];
       expect(Object.keys(conditions)[0], entry).toBe('types');
       expect(conditions.types, entry).toMatch(/^\.\/dist\/.+\.d\.ts$/);
-      expect(conditions.import, entry).toMatch(/^\.\/dist\/[^/]+\.js$/);
+      expect(conditions.default, entry).toMatch(/^\.\/dist\/[^/]+\.js$/);
+      expect(conditions.import, `${entry}: an import-only condition breaks require()`).toBeUndefined();
+      expect(Object.keys(conditions).at(-1), entry).toBe('default');
     }
   });
 

@@ -84,6 +84,14 @@ describe('parseAcsHtml action policy', () => {
     expect(errorOf(() => parseAcsHtml(html, { allowedActionOrigins: ['nonsense'] })).code).toBe('misconfigured');
   });
 
+  it('names allowedActionOrigins when a local (sandbox) ACS is refused for want of a listing', () => {
+    const html = '<form name="submitForm" method="POST" action="http://127.0.0.1:6208/paygent/acs"><input name="a" value="1"></form>';
+    const error = errorOf(() => parseAcsHtml(html));
+    expect(error.code).toBe('acs_action_not_allowed');
+    expect(error.message).toContain('allowedActionOrigins: ["http://127.0.0.1:6208"]');
+    expect(parseAcsHtml(html, { allowedActionOrigins: ['http://127.0.0.1:6208'] }).action).toBe('http://127.0.0.1:6208/paygent/acs');
+  });
+
   it('checks the allow-list before the markup', () => {
     expect(errorOf(() => parseAcsHtml('', { allowedActionOrigins: ['nonsense'] })).code).toBe('misconfigured');
   });

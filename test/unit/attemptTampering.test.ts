@@ -96,6 +96,18 @@ describe('the return flow with a tampered attempt', () => {
     expect(state.status === 'failed' && state.error.code).toBe('no_pending_attempt');
   });
 
+  it('a PAY.JP charge return gives its charge id, also from a stored success after a reload', async () => {
+    const finishCharge = vi.fn(async () => ({ id: 'ch_0123abcd', outcome: 'succeeded' }));
+    const backend = { finishCharge, finishToken: vi.fn(), getCardVerification: vi.fn() } as unknown as PayjpBackend;
+    const attempt = { provider: 'payjp', id: 'a', kind: 'charge', resourceId: 'ch_0123abcd', createdAt: 1 };
+    const first = await settled(createReturnFlow({ strategy: payjpReturnStrategy(backend), attempts: store(attempt), url: 'https://shop.example/r' }));
+    expect(first).toMatchObject({ status: 'succeeded', subject: 'payment', chargeId: 'ch_0123abcd' });
+    const reloaded = await settled(
+      createReturnFlow({ strategy: payjpReturnStrategy(backend), attempts: store({ ...attempt, outcome: { status: 'succeeded' } }), url: 'https://shop.example/r' }),
+    );
+    expect(reloaded).toMatchObject({ status: 'succeeded', chargeId: 'ch_0123abcd' });
+  });
+
   it('a resourceId ".." never reaches the backend', async () => {
     const finishCharge = vi.fn();
     const backend = { finishCharge, finishToken: vi.fn(), getCardVerification: vi.fn() } as unknown as PayjpBackend;

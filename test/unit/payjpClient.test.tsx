@@ -66,6 +66,14 @@ describe('createPayjpBackend', () => {
     }
   });
 
+  it('names allowedStartOrigins, with the origin to list, when the sandbox start page is refused', async () => {
+    const url = 'http://127.0.0.1:4010/v1/tds/tdsr_1/start?publickey=pk_test_sandbox&back_url=a.b.c';
+    const refused = createPayjpBackend({ baseUrl: '/api', fetch: answering(200, { url }) }).createRedirectUrl('tdsr_1');
+    await expect(refused).rejects.toMatchObject({ code: 'start_url_not_allowed', message: expect.stringContaining('allowedStartOrigins }) (["http://127.0.0.1:4010"])') });
+    const allowed = createPayjpBackend({ baseUrl: '/api', allowedStartOrigins: ['http://127.0.0.1:4010'], fetch: answering(200, { url }) });
+    await expect(allowed.createRedirectUrl('tdsr_1')).resolves.toBe(url);
+  });
+
   it('refuses an answer without a verification', async () => {
     await expect(createPayjpBackend({ baseUrl: '/api', fetch: answering(200, { ok: true }) }).getCardVerification('tdsr_1')).rejects.toMatchObject({
       code: 'invalid_response',

@@ -49,6 +49,8 @@ export function actionRefusalReason(url: string | URL, allowedOrigins?: Readonly
   if (protocol === 'https:') return !allowedOrigins || allowedOrigins.has(origin) ? undefined : `${origin} is not in allowedActionOrigins`;
   // Plain http only for a loopback origin that is listed (local development, the sandbox).
   if (protocol === 'http:' && isLoopbackHost(parsed.hostname) && allowedOrigins?.has(origin)) return undefined;
+  // Name the option: a local ACS (the sandbox) is the usual cause, and listing it is the fix.
+  if (protocol === 'http:' && isLoopbackHost(parsed.hostname)) return `it is not https (a loopback origin such as the sandbox's is allowed only when listed in allowedActionOrigins: ["${origin}"])`;
   return 'it is not https';
 }
 

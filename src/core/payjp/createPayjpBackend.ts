@@ -164,7 +164,7 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
         (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) &&
         parsed.pathname === `/v1/tds/${id}/start`;
       if (!allowed) {
-        throw new ThreeDSecureError('start_url_not_allowed', `Refusing to redirect to ${JSON.stringify(url)}: not PAY.JP's start page for ${id} on ${allowedStartOrigins.join(', ')}`);
+        throw new ThreeDSecureError('start_url_not_allowed', `Refusing to redirect to ${JSON.stringify(url)}: not PAY.JP's start page for ${id} on ${allowedStartOrigins.join(', ')}. If this is your sandbox or test server, add its origin to createPayjpBackend({ allowedStartOrigins })${parsed ? ` (["${parsed.origin}"])` : ''}; the server's createPayjpHandler({ apiBase }) decides which origin it answers`);
       }
       return parsed.toString();
     },

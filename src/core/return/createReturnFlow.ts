@@ -11,6 +11,11 @@ interface ReturnStateBase {
   orderIds: readonly number[];
   /** Known once the saved attempt is read. */
   subject?: ReturnSubject;
+  /**
+   * PAY.JP charge 3-D Secure: the saved charge's id (`ch_…`), known once the saved attempt is read
+   * and kept after a reload, e.g. for a thanks page URL.
+   */
+  chargeId?: string;
   verification?: CardVerification;
 }
 
@@ -34,6 +39,8 @@ export interface ReturnStrategy<A extends SavedAttempt = SavedAttempt> {
   accepts(attempt: SavedAttempt): attempt is A;
   orderIds(attempt: A): readonly number[];
   subject(attempt: A): ReturnSubject;
+  /** The PAY.JP charge id of the attempt, when it is a charge. */
+  chargeId?(attempt: A): string | undefined;
   /**
    * A verdict the return URL claims (Kuroco's `dsec_error=1`), and the params to strip from it. The
    * flow still reads the status once: a final answer wins, and the claimed failure is settled only
@@ -92,7 +99,8 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
   const pollDelaysMs = options.pollDelaysMs ?? (confirmTimeoutMs === undefined ? DEFAULT_POLL_DELAYS_MS : undefined);
   let controller: AbortController | null = null;
   let attempt: A | null = null;
-  let subject: { subject: ReturnSubject } | Record<string, never> = {};
+  // What the saved attempt is about, spread into every state once it is read.
+  let subject: { subject: ReturnSubject; chargeId?: string } | Record<string, never> = {};
 
   const store = createStore<ThreeDSecureReturnState>({ status: 'checking', orderIds: [] }, { onActive: () => run(), onIdle: () => stop() });
 
@@ -134,7 +142,8 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
     attempt = saved && strategy.accepts(saved) ? saved : null;
     if (!attempt) return fail('no_pending_attempt', []);
     const orderIds = strategy.orderIds(attempt);
-    subject = { subject: strategy.subject(attempt) };
+    const chargeId = strategy.chargeId?.(attempt);
+    subject = { subject: strategy.subject(attempt), ...(chargeId ? { chargeId } : {}) };
     if (attempt.outcome) {
       // A reload after the outcome was confirmed: show it again, ask nobody.
       const { outcome } = attempt;

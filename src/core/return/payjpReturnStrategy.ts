@@ -28,6 +28,7 @@ export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<Payjp
     accepts: (attempt: SavedAttempt): attempt is PayjpAttempt => attempt.provider === 'payjp',
     orderIds: () => [],
     subject: (attempt) => (attempt.kind === 'charge' ? 'payment' : 'card'),
+    chargeId: (attempt) => (attempt.kind === 'charge' ? attempt.resourceId : undefined),
     // Issuer results can land minutes late in production.
     confirmTimeoutMs: DEFAULT_CONFIRM_TIMEOUT_MS,
     async read(attempt, signal) {
