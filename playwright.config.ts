@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
+import { reactMajor } from './test/support/reactVersion.ts';
 
 const APP_PORT = 6207;
 
@@ -17,7 +18,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium' }],
+  // The app runs on React 19, or React 18 under REACT_VERSION=18; each result line names which.
+  projects: [{ name: `chromium, React ${reactMajor}` }],
   webServer: {
     // A small app built on the kit the way README's quick start says, with the sandbox on another port.
     command: `npx vite --config test/e2e/app/vite.config.ts --host 127.0.0.1 --port ${APP_PORT} --strictPort`,

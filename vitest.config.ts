@@ -9,6 +9,7 @@ import { sandboxVitePlugin } from './src/sandbox/vitePlugin.ts';
 import { payjpDemoMiddleware } from './test/support/payjpDemoBackend.ts';
 import { clickInFrame } from './test/support/payjpAlwaysSandbox.ts';
 import { redirectedRequests, startRedirectPair, stopRedirectPair } from './test/support/redirectServers.ts';
+import { reactAliases, reactCacheDir, reactDefine, reactMajor } from './test/support/reactVersion.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -65,10 +66,15 @@ export default mergeConfig(
         },
         {
           extends: true,
+          // REACT_VERSION=18 runs this project on React 18 (test/support/reactVersion.ts).
+          resolve: { alias: reactAliases },
+          define: reactDefine,
+          ...(reactCacheDir ? { cacheDir: reactCacheDir } : {}),
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.{ts,tsx}'],
-            browser: browser(),
+            // Reported as "browser (chromium, React 18|19)".
+            browser: { ...browser(), instances: [{ browser: 'chromium' as const, name: `browser (chromium, React ${reactMajor})` }] },
             setupFiles: ['./test/support/setupBrowser.ts'],
             // Chromium shares two cores with jsdom and Vite: a test that needs 5 s alone can need 15 under load.
             testTimeout: 30_000,

@@ -1,3 +1,4 @@
+import './reactVersion';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { KurocoCheckout, ThreeDSecureProvider } from '../../../src/react';

@@ -1,3 +1,4 @@
+import './reactVersion';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ThreeDSecureProvider, VerifyCardButton } from '../../../src/react';

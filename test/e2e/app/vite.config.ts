@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createSandbox } from '../../../src/sandbox/index';
 import { payjpDemoMiddleware } from '../../support/payjpDemoBackend';
+import { reactAliases, reactCacheDir } from '../../support/reactVersion';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const SANDBOX_PORT = 6208;
@@ -12,6 +13,9 @@ export const SANDBOX_PORT = 6208;
 // header, and an ACS form that leaves the app's origin.
 export default defineConfig({
   root,
+  // React 19, or React 18 under REACT_VERSION=18 (its own pre-bundle cache).
+  resolve: { alias: reactAliases },
+  ...(reactCacheDir ? { cacheDir: path.resolve(root, '../../..', reactCacheDir, 'e2e') } : {}),
   plugins: [
     react(),
     {
