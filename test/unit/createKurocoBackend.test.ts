@@ -42,6 +42,27 @@ describe('createKurocoBackend', () => {
     });
   });
 
+  it('names every order field (a misspelt one does not compile) and sends site fields from `extra`, named fields winning', async () => {
+    const fetch = fetchAnswering(200, { errors: [], messages: [], ids: [8] });
+    const backend = createKurocoBackend({ ...base, auth: { type: 'token', token: 'tok' }, fetch });
+    // @ts-expect-error `order_notes` is not a field of ECOrder::purchase (it is `order_note`)
+    const misspelt: Parameters<typeof backend.purchase>[0] = { ec_payment_id: 58, order_notes: 'x' };
+    expect(misspelt.ec_payment_id).toBe(58);
+    await backend.purchase({
+      ec_payment_id: 58,
+      order_note: 'gift',
+      shipping_address: 'default',
+      extra: { gift_wrap: 1, ec_payment_id: 999, card_options: { card_3dsec_return_url: 'https://evil.example/' } },
+    });
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]?.body))).toEqual({
+      gift_wrap: 1,
+      ec_payment_id: 58,
+      order_note: 'gift',
+      shipping_address: 'default',
+      card_options: { card_3dsec_return_url: '/order/3dsec/' },
+    });
+  });
+
   it('uses cookies, custom paths and api id, and an absolute return URL when asked', async () => {
     const fetch = fetchAnswering(200, { errors: [], messages: [], ids: [1] });
     const backend = createKurocoBackend({

@@ -83,7 +83,8 @@ export function createKurocoBackend(options: KurocoBackendOptions): KurocoBacken
     returnPath,
     async purchase(order: KurocoOrderInput, init = {}): Promise<KurocoPurchaseResult> {
       const returnUrl = options.absoluteReturnUrl ? new URL(returnPath, globalThis.location?.origin).toString() : returnPath;
-      const payload = { ...order, card_options: { ...recordAt(order, 'card_options'), card_3dsec_return_url: returnUrl } };
+      const { extra, ...named } = order;
+      const payload = { ...extra, ...named, card_options: { ...named.card_options, card_3dsec_return_url: returnUrl } };
       const { body, requestId } = await send('POST', endpoint(paths.purchase), payload, init.signal);
       const ids = Array.isArray(body.ids) ? body.ids.map(Number).filter((id) => Number.isInteger(id) && id > 0) : [];
       const resp = recordAt(recordAt(body, 'ext_data'), 'credit_card_3dsec_resp');

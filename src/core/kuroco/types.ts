@@ -53,9 +53,21 @@ export interface KurocoOrderProduct {
   quantity: number;
 }
 
+/** An address of `ECOrder::purchase` (`orderer`, `shipping_address`). `tdfk_cd`: '01'…'47', or '99' abroad. */
+export interface KurocoAddress {
+  name1?: string;
+  name2?: string;
+  zip_code?: string;
+  tdfk_cd?: string;
+  address1?: string;
+  address2?: string;
+  address3?: string;
+  tel?: string;
+}
+
 /**
- * The body of `ECOrder::purchase`, less `card_options` (the kit adds the return URL). Any other
- * field Kuroco accepts (`orderer`, `shipping_address`, `discount`, `order_note`, …) passes through.
+ * The body of `ECOrder::purchase`. The kit adds `card_options.card_3dsec_return_url`. Fields are
+ * named so that a misspelt one fails to compile; a field your site adds goes in `extra`.
  */
 export interface KurocoOrderInput {
   ec_payment_id: number;
@@ -63,8 +75,17 @@ export interface KurocoOrderInput {
   product_id?: number;
   quantity?: number;
   order_products?: KurocoOrderProduct[];
+  /** The member's cart (`Login::profile`'s `ec_cart_id`); 0 for a guest. */
   ec_cart_id?: number;
-  [field: string]: unknown;
+  discount?: { point?: number; serial_code?: string };
+  shipping_address?: 'default' | KurocoAddress;
+  /** The orderer; `email` is for guests. */
+  orderer?: KurocoAddress & { email?: string };
+  order_note?: string;
+  /** Other card options your site sends; the kit sets `card_3dsec_return_url` itself. */
+  card_options?: Record<string, unknown>;
+  /** Fields your Kuroco site accepts that this type does not name, sent as they are (named fields win). */
+  extra?: Record<string, unknown>;
 }
 
 /** What a purchase answered. */
