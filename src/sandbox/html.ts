@@ -38,7 +38,8 @@ export function formatYen(amount: number): string {
 }
 
 /**
- * A complete sandbox page: Japanese, not indexed, with the banner that says it is no real issuer.
+ * A complete sandbox page: Japanese, not indexed, with the banner that says it is no real issuer, and an
+ * empty icon so the browser asks the host for no /favicon.ico (a 404 in every console).
  * Each stand-in brings its own style and, where it needs one, a script.
  */
 export function renderSandboxPage(page: { title: string; banner: string; style: SafeHtml; content: SafeHtml; script?: SafeHtml | null }): SafeHtml {
@@ -48,6 +49,7 @@ export function renderSandboxPage(page: { title: string; banner: string; style: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${page.title}</title>
 ${page.style}
 </head>

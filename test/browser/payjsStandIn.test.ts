@@ -126,6 +126,16 @@ describe('openThreeDSecureIframe', () => {
     expect(await tdsr(id)).toMatchObject({ state: 'finished', three_d_secure_status: 'verified' });
   });
 
+  it('keeps its close button in a strip above the issuer page, never over it (newcomer friction 19)', async () => {
+    const id = await newTdsr();
+    const done = payjpFactory()(PK).openThreeDSecureIframe(id);
+    const close = overlays()[0]!.querySelector<HTMLButtonElement>('button[aria-label="閉じる"]')!;
+    const frame = overlays()[0]!.querySelector('iframe')!.getBoundingClientRect();
+    expect(close.getBoundingClientRect().bottom).toBeLessThanOrEqual(frame.top);
+    close.click();
+    expect((await rejection(done)).code).toBe('canceled');
+  });
+
   it('rejects with code canceled when the close button is pressed', async () => {
     const id = await newTdsr();
     const done = payjpFactory()(PK).openThreeDSecureIframe(id);

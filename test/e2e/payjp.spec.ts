@@ -35,3 +35,18 @@ test('redirect workflow: leaves for PAY.JP, comes back to the return page, which
   await page.reload();
   await expect(page.getByRole('status')).toHaveText(DONE);
 });
+
+test('sandbox pages ask for no favicon: the issuer page shown top-level logs no 404 (newcomer friction 19)', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  await page.goto('/payjp.html?workflow=redirect');
+  await page.getByRole('button', { name: VERIFY }).click();
+  await page.waitForURL(`${SANDBOX}/v1/tds/**`);
+  await expect(page.locator('[data-outcome="verified"]')).toBeVisible();
+  // Chromium asks for /favicon.ico after the load unless the page names an icon: the sandbox names an empty one.
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', 'data:,');
+  await page.waitForLoadState('load');
+  expect(missing).toEqual([]);
+});

@@ -33,7 +33,7 @@ export async function servePayjs(req: IncomingMessage, res: ServerResponse, stat
     return;
   }
   if (url.pathname === PAYJS_TUNNEL_PATH) {
-    const page = '<!doctype html><meta charset="utf-8"><title>pay.js helper (sandbox)</title>';
+    const page = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>pay.js helper (sandbox)</title>';
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : page);
     return;

@@ -15,14 +15,14 @@ export function createContainer(): HTMLDivElement {
   return container;
 }
 
-/** The dialog panel holding the challenge frame and its close button. */
+/** The dialog panel holding the challenge frame and, in a strip above it, its close button (never over the issuer's page). */
 export function createChallengePanel(title: string, closeLabel: string, src: string) {
   const panel = document.createElement('div');
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-modal', 'true');
   panel.setAttribute('aria-label', title);
   panel.style.cssText =
-    'position:relative;width:480px;max-width:100%;height:640px;max-height:100%;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 4px 24px rgba(0,0,0,.3)';
+    'position:relative;box-sizing:border-box;width:480px;max-width:100%;height:640px;max-height:100%;padding-top:40px;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 4px 24px rgba(0,0,0,.3)';
   const close = document.createElement('button');
   close.type = 'button';
   close.setAttribute('aria-label', closeLabel);
