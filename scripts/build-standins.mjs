@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const STANDINS = [
   { entry: 'src/sandbox/payjp/payjsScript/main.ts', output: 'src/sandbox/payjp/payjsScript.generated.ts', name: 'PAYJS_BUNDLE',
     banner: "/* react-3ds-kit sandbox: stand-in for https://js.pay.jp/v2/pay.js. Not PAY.JP's code. */" },
+  { entry: 'src/sandbox/paygent/tokenScript/main.ts', output: 'src/sandbox/paygent/tokenScript.generated.ts', name: 'PAYGENT_TOKEN_BUNDLE',
+    banner: "/* react-3ds-kit sandbox: stand-in for Paygent's PaygentToken.js. Not Paygent's code. */" },
 ];
 
 /** The classic script built from `entry`: one IIFE, no module syntax. */

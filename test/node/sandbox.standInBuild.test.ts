@@ -1,4 +1,4 @@
-// The stand-in pay.js is typed source built into a classic script: what the sandbox serves is that
+// The stand-in pay.js and PaygentToken.js are typed source built into classic scripts: what the sandbox serves is that
 // build (not TypeScript, not a module), and the committed build matches its sources.
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';

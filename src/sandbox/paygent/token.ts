@@ -5,8 +5,7 @@ import type { SandboxState } from '../state';
 import { luhn } from '../../core/card/luhn';
 import { maskCardNumber, paygentTokenHash } from './tokenHash';
 
-/** Where the stand-in PaygentToken.js posts card data (sandbox-only path and wire format). */
-export const PAYGENT_TOKEN_CREATE_PATH = '/paygent/token/create';
+export { PAYGENT_TOKEN_CREATE_PATH } from './tokenPaths';
 
 /** The sandbox's Paygent merchant id (マーチャントID). */
 export const SANDBOX_PAYGENT_MERCHANT_ID = '39999';
