@@ -58,11 +58,13 @@ export default mergeConfig(
             environment: 'jsdom',
             include: ['test/unit/**/*.test.{ts,tsx}'],
             setupFiles: ['./test/support/setupUnit.ts'],
+            // Most take milliseconds; jsdom rendering under a loaded 2-core machine can take seconds.
+            testTimeout: 15_000,
           },
         },
         {
           extends: true,
-          test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.{ts,tsx}'] },
+          test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.{ts,tsx}'], testTimeout: 15_000 },
         },
         {
           extends: true,

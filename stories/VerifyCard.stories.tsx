@@ -35,10 +35,11 @@ function outcomeStory(workflow: ThreeDSecureWorkflow, outcome: PayjpOutcome): St
       const button = await canvas.findByRole('button', { name: VERIFY }, { timeout: 10_000 });
       await completeChallenge(workflow, canvasElement, outcome, () => userEvent.click(button));
       const want = expected(outcome, workflow);
+      // 30 s: an abandoned redirect confirms for about 10 s by design, and CI machines are slow.
       if ('text' in want) {
-        await expect(await canvas.findByText(want.text, {}, { timeout: 15_000 })).toBeVisible();
+        await expect(await canvas.findByText(want.text, {}, { timeout: 30_000 })).toBeVisible();
       } else {
-        const alert = await canvas.findByRole('alert', {}, { timeout: 15_000 });
+        const alert = await canvas.findByRole('alert', {}, { timeout: 30_000 });
         await expect(alert).toHaveAttribute('data-error-code', want.code);
       }
       // Nothing of pay.js's is left on the page.

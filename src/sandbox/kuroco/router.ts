@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyCors, delay, sendJson, type CorsPolicy } from '../http';
+import { escapeRegExp, findRoute, type SandboxRoute } from '../router';
+import type { SandboxState } from '../state';
+import { authenticate, login, sessionOf } from './auth';
+import type { KurocoAnswer, KurocoContext } from './context';
+import { KurocoApiError, kurocoError, sendKurocoError } from './envelope';
+import { getOrderDetails } from './orderDetails';
+import { purchase } from './purchase';
 
 // Kuroco's cookie mode needs credentials; the request id is for support, so pages may read it.
 const KUROCO_CORS: CorsPolicy = {
@@ -9,27 +16,17 @@ const KUROCO_CORS: CorsPolicy = {
   expose: 'x-rcms-request-id',
   credentials: true,
 };
-import type { SandboxState } from '../state';
-import { authenticate, login, sessionOf } from './auth';
-import type { KurocoAnswer, KurocoContext } from './context';
-import { KurocoApiError, kurocoError, sendKurocoError } from './envelope';
-import { getOrderDetails } from './orderDetails';
-import { purchase } from './purchase';
 
 /** Prefix of every path the Kuroco stand-in answers (any API id). */
 export const KUROCO_PREFIX = '/rcms-api/';
 
-interface Endpoint {
+interface Endpoint extends SandboxRoute {
   method: 'GET' | 'POST';
   pattern: RegExp;
   /** Placeholder names, in the order of the pattern's groups. */
   params: string[];
   authenticated: boolean;
   handle: (ctx: KurocoContext) => KurocoAnswer | Promise<KurocoAnswer>;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Turns `ec/order/{ec_order_id}` into a pattern for `/rcms-api/1/ec/order/1001` (an optional trailing slash). */
@@ -56,21 +53,14 @@ export function createKurocoRouter(state: SandboxState) {
   ];
 
   async function answer(req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string): Promise<KurocoAnswer> {
-    const matches = endpoints
-      .map((endpoint) => ({ endpoint, match: endpoint.pattern.exec(pathname) }))
-      .filter((entry): entry is { endpoint: Endpoint; match: RegExpExecArray } => entry.match !== null);
-    if (matches.length === 0) throw kurocoError('not_found', 'リクエストされたエンドポイントは存在しません。');
-    const found = matches.find(({ endpoint }) => endpoint.method === req.method);
-    if (!found) {
-      const allow = [...new Set(matches.map(({ endpoint }) => endpoint.method)), 'OPTIONS'].join(', ');
-      throw kurocoError('method_not_allowed', `${req.method ?? ''} メソッドは許可されていません。`, { Allow: allow });
+    const lookup = findRoute(endpoints, req.method, pathname);
+    if (lookup.kind === 'none') throw kurocoError('not_found', 'リクエストされたエンドポイントは存在しません。');
+    if (lookup.kind === 'wrong_method') {
+      throw kurocoError('method_not_allowed', `${req.method ?? ''} メソッドは許可されていません。`, { Allow: [...lookup.allow, 'OPTIONS'].join(', ') });
     }
-    const { endpoint, match } = found;
+    const endpoint = lookup.route;
     if (endpoint.authenticated) authenticate(req, state);
-    const params: Record<string, string> = {};
-    endpoint.params.forEach((name, index) => {
-      params[name] = match[index + 1] ?? '';
-    });
+    const params = Object.fromEntries(endpoint.params.map((name, index) => [name, lookup.params[index] ?? '']));
     return endpoint.handle({ req, res, state, requestId, session: sessionOf(req, state), params });
   }
 

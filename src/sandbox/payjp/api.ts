@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { invalidParam } from './errors';
+import type { SandboxRoute } from '../router';
 import type { PayjpState } from './store';
 
 /** Which of the account's keys authenticated the request. */
@@ -25,7 +26,7 @@ export interface ApiAnswer {
  * One `/v1` endpoint. Routes for a resource live next to its handlers and are listed in
  * `router.ts` (charges and `tds_finish` plug in the same way).
  */
-export interface ApiRoute {
+export interface ApiRoute extends SandboxRoute {
   method: 'GET' | 'POST' | 'DELETE';
   /** Matched against the path after `/v1`, e.g. `^/customers/([^/]+)$`. */
   pattern: RegExp;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyCors, BodyTooLargeError, delay, mediaType, readBody, sendJson, type CorsPolicy } from '../http';
+import { findRoute } from '../router';
 import type { ApiAnswer, ApiRoute } from './api';
 import { authenticate, publicKeyNotAllowed } from './auth';
 import { chargeRoutes } from './charges';
@@ -10,13 +11,13 @@ import { checkRateLimit } from './rateLimit';
 import type { PayjpState } from './store';
 import { handleTdsPage, TDS_PREFIX } from './tdsPages';
 import { threeDSecureRequestRoutes } from './threeDSecureRequests';
+import { tokenRoutes } from './tokens';
 
 // payjs calls `POST /v1/tokens` from the shop's page with the public key (Basic auth, no cookies).
 const PAYJP_CORS: CorsPolicy = {
   methods: 'GET, POST, DELETE, OPTIONS',
   headers: 'authorization, content-type, x-payjp-direct-token-generate',
 };
-import { tokenRoutes } from './tokens';
 
 /** Prefix of the PAY.JP API (what the SDK's `apibase` ends with). */
 export const PAYJP_API_PREFIX = '/v1';
@@ -40,33 +41,19 @@ async function readInput(req: IncomingMessage, url: URL): Promise<URLSearchParam
   return new URLSearchParams(body.toString('utf8'));
 }
 
-function safeDecode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 async function answer(req: IncomingMessage, url: URL, state: PayjpState): Promise<ApiAnswer> {
   const key = authenticate(req, state.options);
   const path = url.pathname.slice(PAYJP_API_PREFIX.length).replace(/\/$/, '');
-  const matches = API_ROUTES.flatMap((route) => {
-    const match = route.pattern.exec(path);
-    return match ? [{ route, match }] : [];
-  });
-  if (matches.length === 0) {
+  const lookup = findRoute(API_ROUTES, req.method, path);
+  if (lookup.kind === 'none') {
     throw new PayjpApiError(404, 'client_error', `Unrecognized request URL (${req.method ?? ''}: ${url.pathname})`, 'not_found');
   }
-  const found = matches.find(({ route }) => route.method === req.method);
-  if (!found) {
-    const allow = [...new Set(matches.map(({ route }) => route.method))].join(', ');
-    throw new PayjpApiError(405, 'not_allowed_method_error', `Method not allowed: ${req.method ?? ''}`, 'not_allowed_method', undefined, { Allow: allow });
+  if (lookup.kind === 'wrong_method') {
+    throw new PayjpApiError(405, 'not_allowed_method_error', `Method not allowed: ${req.method ?? ''}`, 'not_allowed_method', undefined, { Allow: lookup.allow.join(', ') });
   }
-  if (found.route.auth === 'secret' && key === 'public') throw publicKeyNotAllowed();
+  if (lookup.route.auth === 'secret' && key === 'public') throw publicKeyNotAllowed();
   const input = await readInput(req, url);
-  const params = found.match.slice(1).map(safeDecode);
-  return found.route.handle({ req, state, key, params, input });
+  return lookup.route.handle({ req, state, key, params: lookup.params, input });
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, state: PayjpState): Promise<void> {
