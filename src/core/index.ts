@@ -15,6 +15,7 @@ export type {
   KurocoAuth,
   KurocoBackend,
   KurocoBackendOptions,
+  KurocoAddress,
   KurocoOrderInput,
   KurocoOrderProduct,
   KurocoPaths,

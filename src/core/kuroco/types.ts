@@ -53,15 +53,23 @@ export interface KurocoOrderProduct {
   quantity: number;
 }
 
-/** An address of `ECOrder::purchase` (`orderer`, `shipping_address`). `tdfk_cd`: '01'…'47', or '99' abroad. */
+/** An address of `ECOrder::purchase` (`orderer`, `shipping_address`). */
 export interface KurocoAddress {
+  /** Family name. */
   name1?: string;
+  /** Given name. */
   name2?: string;
+  /** Postal code. */
   zip_code?: string;
+  /** Prefecture code: '01'…'47', or '99' abroad. */
   tdfk_cd?: string;
+  /** City and area. */
   address1?: string;
+  /** Street and number. */
   address2?: string;
+  /** Building and room. */
   address3?: string;
+  /** Phone number. */
   tel?: string;
 }
 
@@ -70,17 +78,25 @@ export interface KurocoAddress {
  * named so that a misspelt one fails to compile; a field your site adds goes in `extra`.
  */
 export interface KurocoOrderInput {
+  /** The payment method (`ECPayment::list`'s id). Required. */
   ec_payment_id: number;
+  /** The card token (PaygentToken.js `createToken`), for a card payment. */
   card_token?: string;
+  /** A purchase without a cart: one product, with `quantity`. */
   product_id?: number;
+  /** How many of `product_id`. */
   quantity?: number;
+  /** A purchase without a cart: several products. */
   order_products?: KurocoOrderProduct[];
   /** The member's cart (`Login::profile`'s `ec_cart_id`); 0 for a guest. */
   ec_cart_id?: number;
+  /** Points to use and a serial (coupon) code. */
   discount?: { point?: number; serial_code?: string };
+  /** Where to ship: `'default'` (the member's address) or an address. */
   shipping_address?: 'default' | KurocoAddress;
   /** The orderer; `email` is for guests. */
   orderer?: KurocoAddress & { email?: string };
+  /** The shopper's note on the order. */
   order_note?: string;
   /** Other card options your site sends; the kit sets `card_3dsec_return_url` itself. */
   card_options?: Record<string, unknown>;
