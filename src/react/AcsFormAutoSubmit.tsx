@@ -32,6 +32,7 @@ export interface AcsFormAutoSubmitProps {
   onSubmit?(form: ParsedAcsForm): void;
   /** Called once when the HTML cannot be used (`acs_html_invalid`, `acs_action_not_allowed`, …). */
   onError?(error: ThreeDSecureError): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 

@@ -21,6 +21,7 @@ export interface KurocoCheckoutProps {
   /** Kuroco accepted the order without 3-D Secure (or before the hand-off). */
   onPurchased?(result: KurocoPurchaseResult): void;
   onError?(error: ThreeDSecureError): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 

@@ -14,6 +14,7 @@ export interface PayjpCardElementProps {
   split?: boolean;
   /** Passed to payjs `elements.create` (style, placeholder). */
   options?: PayjsElementOptions;
+  /** Your class on the group, after the kit's own `r3k-card-element` (styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 

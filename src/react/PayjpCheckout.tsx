@@ -20,6 +20,7 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   submitLabel?: ReactNode;
   onSucceeded?(charge: ChargeSummary): void;
   onFailed?(error: ThreeDSecureError): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 

@@ -17,6 +17,7 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
   onSucceeded?(orderIds: readonly number[], details: { chargeId?: string }): void;
   /** Called once on a failure. */
   onFailed?(error: ThreeDSecureError, orderIds: readonly number[]): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 

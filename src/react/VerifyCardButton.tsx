@@ -18,6 +18,7 @@ export interface VerifyCardButtonProps extends UseThreeDSecureOptions {
   onSucceeded?(verification: CardVerification): void;
   /** The card stays usable after a failure: the app decides what a failure means. */
   onFailed?(error: ThreeDSecureError, verification: CardVerification | null): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
