@@ -1,10 +1,23 @@
 import type { Preview } from '@storybook/react-vite';
+// Every story shows the kit's opt-in default look, as an app that imports react-3ds-kit/styles.css.
+import '../src/styles/styles.css';
 
 const preview: Preview = {
   parameters: {
     layout: 'padded',
     // axe runs on every story under test; a violation fails it.
     a11y: { test: 'error' },
+    // Phone widths for the theme stories (also applied by the Vitest runner).
+    viewport: {
+      options: {
+        phone320: { name: 'Phone 320', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+        phone375: { name: 'Phone 375', styles: { width: '375px', height: '720px' }, type: 'mobile' },
+      },
+    },
+    options: {
+      // The docs page first, then the styling stories, then the flows.
+      storySort: { order: ['Introduction', 'Styling', 'PAY.JP', 'Kuroco × Paygent'] },
+    },
   },
   tags: ['autodocs'],
 };

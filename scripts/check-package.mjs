@@ -9,7 +9,9 @@
 //      never import React, nor a Redis client (the app passes its own to createRedisLedgerStore);
 //   6. every entry loads from the unpacked tarball both with `import` and with `require()` (Node's
 //      require(esm), on by default from 20.19, the engines floor), as a CommonJS server would;
-//   7. the guides README links to (src/server/README.md, src/sandbox/README.md) are in the tarball.
+//   7. the guides README links to (src/server/README.md, src/sandbox/README.md) are in the tarball;
+//   8. the opt-in stylesheet is in the tarball, exported as `react-3ds-kit/styles.css`, resolves from the
+//      unpacked tarball, and is marked as a side effect (a bundler must not drop a bare CSS import).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -46,6 +48,15 @@ try {
   if (missingGuides.length) fail(`guides missing from the tarball: ${missingGuides.join(', ')}`);
   else ok(`tarball holds ${guides.join(' and ')}`);
 
+  const styles = pkg.exports['./styles.css'];
+  if (styles !== './dist/styles.css') fail(`exports["./styles.css"] is ${JSON.stringify(styles)}, not "./dist/styles.css"`);
+  else if (!paths.includes('dist/styles.css')) fail('dist/styles.css is not in the tarball');
+  else ok('tarball holds dist/styles.css, exported as react-3ds-kit/styles.css');
+  const sideEffects = pkg.sideEffects;
+  if (!Array.isArray(sideEffects) || !sideEffects.some((glob) => /\*\.css$/.test(glob))) fail(`sideEffects ${JSON.stringify(sideEffects)} does not keep CSS files`);
+  else if (sideEffects.some((glob) => /\.(m?js|ts)$|\*$/.test(glob))) fail(`sideEffects ${JSON.stringify(sideEffects)} marks JS modules too`);
+  else ok(`sideEffects ${JSON.stringify(sideEffects)}: CSS only`);
+
   // Install the tarball's contents as node_modules/react-3ds-kit next to a tiny app, with the
   // peers linked from this repo, then load every entry the way an ESM and a CommonJS server do.
   const app = path.join(dir, 'app');
@@ -57,7 +68,15 @@ try {
     mkdirSync(path.dirname(target), { recursive: true });
     symlinkSync(path.join(root, 'node_modules', peer), target, 'dir');
   }
-  for (const entry of Object.keys(pkg.exports).filter((key) => key !== './package.json')) {
+  // Resolved, not imported: Node cannot load CSS; a bundler resolves the same way.
+  writeFileSync(path.join(app, 'resolve.mjs'), `import { createRequire } from 'node:module'; import { readFileSync } from 'node:fs'; const file = import.meta.resolve('react-3ds-kit/styles.css'); if (!readFileSync(new URL(file), 'utf8').includes('.r3k-root')) throw new Error('not the stylesheet'); createRequire(import.meta.url).resolve('react-3ds-kit/styles.css');`);
+  try {
+    execFileSync(process.execPath, ['resolve.mjs'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    ok(`'react-3ds-kit/styles.css' resolves from the tarball (import and require)`);
+  } catch (error) {
+    fail(`'react-3ds-kit/styles.css' does not resolve: ${String(error.stderr ?? error.message).split('\n').find((line) => /Error/.test(line)) ?? error.message}`);
+  }
+  for (const entry of Object.keys(pkg.exports).filter((key) => key !== './package.json' && !key.endsWith('.css'))) {
     const specifier = entry === '.' ? 'react-3ds-kit' : `react-3ds-kit/${entry.slice(2)}`;
     for (const [kind, file, code] of [
       ['import', 'load.mjs', `const m = await import(${JSON.stringify(specifier)}); if (Object.keys(m).length === 0) throw new Error('no exports');`],
@@ -86,7 +105,8 @@ try {
 
   try {
     const attw = path.join(root, 'node_modules/.bin/attw');
-    const output = execFileSync(attw, [tarball, '--profile', 'esm-only', '--format', 'table', '--no-summary', '--no-color', '--no-emoji'], {
+    // The stylesheet has no types to resolve: attw checks the JS entries (step 8 checks the CSS).
+    const output = execFileSync(attw, [tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', '--format', 'table', '--no-summary', '--no-color', '--no-emoji'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -6,6 +6,7 @@ import type { ParsedAcsForm } from '../core/acs/types';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import { ACS_MESSAGES, type AcsMessageKey } from '../core/acs/messages';
 import type { Locale } from '../core/messages';
+import { rootClass } from './internal/partClass';
 import { useLatest } from './internal/useLatest';
 import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 
@@ -31,6 +32,7 @@ export interface AcsFormAutoSubmitProps {
   onSubmit?(form: ParsedAcsForm): void;
   /** Called once when the HTML cannot be used (`acs_html_invalid`, `acs_action_not_allowed`, …). */
   onError?(error: ThreeDSecureError): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
@@ -108,7 +110,7 @@ export function AcsFormAutoSubmit({
     // Parsing ends in acs_html_invalid, acs_action_not_allowed or misconfigured (a bad allow-list).
     const message = t(parsed.error.code as AcsMessageKey);
     return (
-      <div className={className} data-state="error" data-error-code={parsed.error.code} role="alert">
+      <div className={rootClass('r3k-acs r3k-alert', className)} data-state="error" data-error-code={parsed.error.code} role="alert">
         {message}
       </div>
     );
@@ -121,12 +123,12 @@ export function AcsFormAutoSubmit({
   };
 
   return (
-    <div className={className} data-state={autoSubmit ? 'redirecting' : 'ready'}>
-      <p role="status" aria-live="polite">
+    <div className={rootClass('r3k-acs', className)} data-state={autoSubmit ? 'redirecting' : 'ready'}>
+      <p className="r3k-status" role="status" aria-live="polite">
         {t('acs.redirecting')}
       </p>
-      <p>{t('acs.manualHint')}</p>
-      <button type="button" onClick={submitManually} disabled={!parsed?.form || !manualReady}>
+      <p className="r3k-hint">{t('acs.manualHint')}</p>
+      <button type="button" className="r3k-button" onClick={submitManually} disabled={!parsed?.form || !manualReady}>
         {t('acs.manualSubmit')}
       </button>
     </div>

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import type { KurocoOrderInput, KurocoPurchaseResult } from '../core/kuroco/types';
 import { AcsFormAutoSubmit } from './AcsFormAutoSubmit';
+import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { useKurocoContext } from './ThreeDSecureProvider';
 import { useKurocoPurchase } from './useKurocoPurchase';
@@ -20,6 +21,7 @@ export interface KurocoCheckoutProps {
   /** Kuroco accepted the order without 3-D Secure (or before the hand-off). */
   onPurchased?(result: KurocoPurchaseResult): void;
   onError?(error: ThreeDSecureError): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
@@ -60,7 +62,7 @@ export function KurocoCheckout({ order, allowedActionOrigins, target, submitLabe
 
   if (data?.acsHtml) {
     return (
-      <div className={className} data-state="redirecting">
+      <div className={rootClass('r3k-kuroco-checkout', className)} data-state="redirecting">
         <AcsFormAutoSubmit
           html={data.acsHtml}
           submissionKey={`kuroco:${data.orderIds.join(',')}`}
@@ -74,15 +76,15 @@ export function KurocoCheckout({ order, allowedActionOrigins, target, submitLabe
 
   const busy = preparing || isPending;
   return (
-    <div className={className} data-state={busy ? 'pending' : shownError ? 'error' : data ? 'purchased' : 'idle'}>
-      <button type="button" onClick={submit} disabled={disabled || busy || Boolean(data)} aria-busy={busy}>
+    <div className={rootClass('r3k-kuroco-checkout', className)} data-state={busy ? 'pending' : shownError ? 'error' : data ? 'purchased' : 'idle'}>
+      <button type="button" className="r3k-button" onClick={submit} disabled={disabled || busy || Boolean(data)} aria-busy={busy}>
         {submitLabel ?? t('purchase.submit')}
       </button>
       <StatusRegion
         status={busy ? t('purchase.pending') : data ? data.messages.join(' ') : ''}
         error={shownError}
         errorMessage={errorMessage}
-        errorDetail={shownError?.requestId ? <p>Request ID: {shownError.requestId}</p> : null}
+        errorDetail={shownError?.requestId ? <p className="r3k-detail">Request ID: {shownError.requestId}</p> : null}
       />
     </div>
   );

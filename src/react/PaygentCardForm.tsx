@@ -7,6 +7,7 @@ import { getPaygentMessage, type PaygentMessageKey, type PaygentMessageOverrides
 import { paygentResultInfo } from '../core/paygent/resultCodes';
 import type { PaygentCardField, PaygentCardToken } from '../core/paygent/types';
 import { KurocoCheckout, type KurocoCheckoutProps } from './KurocoCheckout';
+import { rootClass } from './internal/partClass';
 import { useKurocoContext } from './ThreeDSecureProvider';
 import { usePaygentToken, type UsePaygentTokenOptions } from './usePaygentToken';
 
@@ -51,11 +52,12 @@ function Field({ id, label, hint, error, value, required, readOnly, onChange, on
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (
-    <div data-field={id}>
-      <label htmlFor={id}>{label}</label>
+    <div className="r3k-field" data-field={id}>
+      <label className="r3k-label" htmlFor={id}>{label}</label>
       <input
         {...input}
         id={id}
+        className="r3k-input"
         type="text"
         value={value}
         onChange={onChange}
@@ -66,9 +68,11 @@ function Field({ id, label, hint, error, value, required, readOnly, onChange, on
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}
       />
-      <p id={hintId}>{hint}</p>
+      <p id={hintId} className="r3k-hint">
+        {hint}
+      </p>
       {error ? (
-        <p id={errorId} data-field-error="">
+        <p id={errorId} className="r3k-error" data-field-error="">
           {error}
         </p>
       ) : null}
@@ -161,9 +165,9 @@ export function PaygentCardForm({ paygent, order, requireName = true, messages, 
   });
 
   return (
-    <div className={className} data-paygent-card-form="" data-status={tokenizing ? 'creating' : status}>
-      <fieldset disabled={disabled} aria-busy={tokenizing}>
-        <legend>{text('paygent.legend')}</legend>
+    <div className={rootClass('r3k-paygent-form', className)} data-paygent-card-form="" data-status={tokenizing ? 'creating' : status}>
+      <fieldset className="r3k-fieldset" disabled={disabled} aria-busy={tokenizing}>
+        <legend className="r3k-legend">{text('paygent.legend')}</legend>
         <Field
           {...common('card_number')}
           label={text('paygent.cardNumber')}
@@ -193,7 +197,7 @@ export function PaygentCardForm({ paygent, order, requireName = true, messages, 
           input={{ autoComplete: 'cc-name', maxLength: 45, spellCheck: false, autoCapitalize: 'characters' }}
         />
       </fieldset>
-      <p role="status" aria-live="polite">
+      <p className="r3k-status" role="status" aria-live="polite">
         {tokenizing ? text('paygent.creating') : status === 'loading' ? text('paygent.loading') : ''}
       </p>
       <KurocoCheckout {...checkout} order={buildOrder} {...(disabled !== undefined ? { disabled } : {})} />

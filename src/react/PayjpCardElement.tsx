@@ -4,6 +4,9 @@ import type { PayjpCard } from '../core/payjp/createPayjpCard';
 import type { PayjsElementOptions } from '../core/payjp/payjs';
 import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 
+// Classes styled by react-3ds-kit/styles.css; the payjs iframes go inside the `r3k-card-field` boxes.
+const PART = 'r3k-card-element';
+
 export interface PayjpCardElementProps {
   /** From `usePayjpCard()`. */
   card: PayjpCard;
@@ -11,6 +14,7 @@ export interface PayjpCardElementProps {
   split?: boolean;
   /** Passed to payjs `elements.create` (style, placeholder). */
   options?: PayjsElementOptions;
+  /** Your class on the group, after the kit's own `r3k-card-element` (styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
@@ -47,15 +51,19 @@ export function PayjpCardElement({ card, split = false, options, className }: Pa
 
   if (!split) {
     return (
-      <div className={className} role="group" aria-labelledby={`${id}-label`}>
-        <span id={`${id}-label`}>{labels.card}</span>
-        <div ref={cardRef} id={`payjp-card-${id}`} data-payjp-field="card" />
+      <div className={className ? `${PART} ${className}` : PART} role="group" aria-labelledby={`${id}-label`}>
+        <span id={`${id}-label`} className="r3k-label">
+          {labels.card}
+        </span>
+        <div ref={cardRef} className="r3k-card-field" id={`payjp-card-${id}`} data-payjp-field="card" />
       </div>
     );
   }
   return (
-    <div className={className} role="group" aria-labelledby={`${id}-label`}>
-      <span id={`${id}-label`}>{labels.card}</span>
+    <div className={className ? `${PART} ${PART}-split ${className}` : `${PART} ${PART}-split`} role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`} className="r3k-label">
+        {labels.card}
+      </span>
       {(
         [
           ['number', numberRef],
@@ -63,9 +71,11 @@ export function PayjpCardElement({ card, split = false, options, className }: Pa
           ['cvc', cvcRef],
         ] as const
       ).map(([field, ref]) => (
-        <div key={field} role="group" aria-labelledby={`${id}-${field}-label`}>
-          <span id={`${id}-${field}-label`}>{labels[field]}</span>
-          <div ref={ref} id={`payjp-${field}-${id}`} data-payjp-field={field} />
+        <div key={field} className="r3k-card-part" role="group" aria-labelledby={`${id}-${field}-label`}>
+          <span id={`${id}-${field}-label`} className="r3k-label">
+            {labels[field]}
+          </span>
+          <div ref={ref} className="r3k-card-field" id={`payjp-${field}-${id}`} data-payjp-field={field} />
         </div>
       ))}
     </div>

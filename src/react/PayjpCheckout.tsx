@@ -4,6 +4,7 @@ import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { ChargeSummary } from '../core/payjp/protocol';
 import { useLatest } from './internal/useLatest';
+import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { PayjpCardElement } from './PayjpCardElement';
 import { usePayjpCard } from './usePayjpCard';
@@ -19,6 +20,7 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   submitLabel?: ReactNode;
   onSucceeded?(charge: ChargeSummary): void;
   onFailed?(error: ThreeDSecureError): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
@@ -74,10 +76,11 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
   };
 
   const field = (name: 'name' | 'email' | 'phone', type: string, autoComplete: string) => (
-    <div>
-      <label htmlFor={`${id}-${name}`}>{t(`cardholder.${name}`)}</label>
+    <div className="r3k-field">
+      <label className="r3k-label" htmlFor={`${id}-${name}`}>{t(`cardholder.${name}`)}</label>
       <input
         id={`${id}-${name}`}
+        className="r3k-input"
         name={name}
         type={type}
         autoComplete={autoComplete}
@@ -90,24 +93,24 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
 
   const statusKey = tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
   return (
-    <form className={className} data-state={tokenizing ? 'tokenizing' : charge.state} onSubmit={submit} noValidate>
-      <PayjpCardElement card={card.card} split={split ?? false} />
+    <form className={rootClass('r3k-checkout', className)} data-state={tokenizing ? 'tokenizing' : charge.state} onSubmit={submit} noValidate>
+      <PayjpCardElement card={card.card} split={split ?? false} className="r3k-field" />
       {field('name', 'text', 'cc-name')}
-      <p id={`${id}-hint`}>{t('cardholder.hint')}</p>
+      <p id={`${id}-hint`} className="r3k-hint">{t('cardholder.hint')}</p>
       {field('email', 'email', 'email')}
       {field('phone', 'tel', 'tel')}
-      <button type="submit" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
+      <button type="submit" className="r3k-button" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
         {submitLabel ?? t('charge.pay')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />
       {charge.stillConfirming && charge.state === 'finishing' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
-        <button type="button" onClick={charge.cancel}>
+        <button type="button" className="r3k-button r3k-button-secondary" onClick={charge.cancel}>
           {t('card.cancel')}
         </button>
       ) : null}
       {charge.resumable && !busy && !tokenError ? (
-        <button type="button" onClick={() => void charge.resume()}>
+        <button type="button" className="r3k-button r3k-button-secondary" onClick={() => void charge.resume()}>
           {t('checkAgain')}
         </button>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
+import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
@@ -16,6 +17,7 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
   onSucceeded?(orderIds: readonly number[], details: { chargeId?: string }): void;
   /** Called once on a failure. */
   onFailed?(error: ThreeDSecureError, orderIds: readonly number[]): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
@@ -32,7 +34,7 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
 
   const orderIds =
     state.orderIds.length > 0 ? (
-      <p>
+      <p className="r3k-detail">
         {t('return.orderIds')}: {state.orderIds.join(', ')}
       </p>
     ) : null;
@@ -46,15 +48,15 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
   const canCheckAgain = state.status === 'failed' && ['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized'].includes(state.error.code);
 
   return (
-    <div className={className} data-state={state.status}>
+    <div className={rootClass('r3k-return-status', className)} data-state={state.status}>
       <StatusRegion status={status} error={state.status === 'failed' ? state.error : null} errorMessage={errorMessage} stillConfirming={stillConfirming} />
       {orderIds}
       {canCheckAgain ? (
-        <button type="button" onClick={state.retry}>
+        <button type="button" className="r3k-button" onClick={state.retry}>
           {t('checkAgain')}
         </button>
       ) : null}
-      {state.status === 'failed' ? retryAction : null}
+      {state.status === 'failed' && retryAction ? <div className="r3k-actions">{retryAction}</div> : null}
     </div>
   );
 }

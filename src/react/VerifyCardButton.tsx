@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { CardVerification } from '../core/payjp/protocol';
+import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
 import { usePayjpContext } from './ThreeDSecureProvider';
@@ -17,6 +18,7 @@ export interface VerifyCardButtonProps extends UseThreeDSecureOptions {
   onSucceeded?(verification: CardVerification): void;
   /** The card stays usable after a failure: the app decides what a failure means. */
   onFailed?(error: ThreeDSecureError, verification: CardVerification | null): void;
+  /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
@@ -47,19 +49,19 @@ export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFa
 
   const statusKey = stillConfirming && state === 'verifying' ? 'confirm.stillConfirming' : STATUS_TEXT[state];
   return (
-    <div className={className} data-state={state}>
-      <button type="button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
+    <div className={rootClass('r3k-verify-card', className)} data-state={state}>
+      <button type="button" className="r3k-button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
         {children ?? t('card.verify')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={stillConfirming} />
       {stillConfirming && state === 'verifying' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
-        <button type="button" onClick={cancel}>
+        <button type="button" className="r3k-button r3k-button-secondary" onClick={cancel}>
           {t('card.cancel')}
         </button>
       ) : null}
       {resumable && !busy ? (
-        <button type="button" onClick={() => void resume({ cardId })}>
+        <button type="button" className="r3k-button r3k-button-secondary" onClick={() => void resume({ cardId })}>
           {t('checkAgain')}
         </button>
       ) : null}

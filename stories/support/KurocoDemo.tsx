@@ -28,7 +28,7 @@ export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 3
     <ThreeDSecureProvider backend={kuroco} locale={locale}>
       <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640 }}>
         <h1 style={{ fontSize: 20 }}>{en ? 'Checkout (Kuroco × Paygent sandbox)' : 'ご注文手続き（Kuroco × Paygent サンドボックス）'}</h1>
-        <pre aria-label={en ? 'Order' : 'ご注文内容'} style={{ background: '#f4f5f7', padding: 8, fontSize: 12 }}>
+        <pre aria-label={en ? 'Order' : 'ご注文内容'} style={{ background: 'rgba(127, 127, 127, 0.12)', padding: 8, fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {JSON.stringify(order, null, 2)}
         </pre>
         <KurocoCheckout order={order} target={frameName} allowedActionOrigins={[window.location.origin]} />

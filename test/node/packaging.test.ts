@@ -10,9 +10,10 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const ENTRIES = ['.', './core', './server', './server/redis', './sandbox'];
 
 describe('package.json', () => {
-  it('is an ESM package without side effects that publishes dist/ and the two guides', () => {
+  it('is an ESM package whose only side effects are stylesheets, publishing dist/ and the two guides', () => {
     expect(pkg.type).toBe('module');
-    expect(pkg.sideEffects).toBe(false);
+    // `false` would let a bundler drop `import 'react-3ds-kit/styles.css'`; JS modules stay side-effect free.
+    expect(pkg.sideEffects).toEqual(['**/*.css']);
     expect(pkg.files).toEqual(['dist', 'src/server/README.md', 'src/sandbox/README.md']);
   });
 
@@ -30,7 +31,7 @@ describe('package.json', () => {
   });
 
   it('exports the five entries with types first and a `default` condition (import and require(esm)), and package.json', () => {
-    expect(Object.keys(pkg.exports)).toEqual([...ENTRIES, './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual([...ENTRIES, './styles.css', './package.json']);
     expect(pkg.exports['./package.json']).toBe('./package.json');
     for (const entry of ENTRIES) {
       const conditions = pkg.exports[entry];
@@ -40,6 +41,12 @@ describe('package.json', () => {
       expect(conditions.import, `${entry}: an import-only condition breaks require()`).toBeUndefined();
       expect(Object.keys(conditions).at(-1), entry).toBe('default');
     }
+  });
+
+  it('exports the opt-in stylesheet, copied from src/styles/styles.css into dist/ by the build', () => {
+    expect(pkg.exports['./styles.css']).toBe('./dist/styles.css');
+    expect(pkg.scripts.build).toMatch(/&& node scripts\/copy-styles\.mjs$/);
+    expect(readFileSync(path.join(root, 'scripts/copy-styles.mjs'), 'utf8')).toContain("'src/styles/styles.css'");
   });
 
   it('keeps React, react-query, payjp and redis as peers, payjp and redis optional', () => {

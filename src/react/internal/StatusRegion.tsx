@@ -17,11 +17,11 @@ export interface StatusRegionProps {
 export function StatusRegion({ status, error, errorMessage, errorDetail, stillConfirming }: StatusRegionProps) {
   return (
     <>
-      <p role="status" aria-live="polite" data-still-confirming={stillConfirming || undefined}>
+      <p className="r3k-status" role="status" aria-live="polite" data-still-confirming={stillConfirming || undefined}>
         {status}
       </p>
       {error ? (
-        <div role="alert" data-error-code={error.code}>
+        <div className="r3k-alert" role="alert" data-error-code={error.code}>
           <p>{errorMessage(error)}</p>
           {errorDetail}
         </div>
