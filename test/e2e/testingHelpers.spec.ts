@@ -3,7 +3,7 @@
 // Paygent's page after the ACS form), fillPayjsCard types the stand-in fields, and the typed errors
 // say what was not found.
 import { expect, test } from '@playwright/test';
-import { completeChallenge, fillPayjsCard, TestingHelperError } from '../../src/testing/playwright';
+import { completeChallenge, fillPayjsCard, fillPaygentCard, TestingHelperError } from '../../src/testing/playwright';
 
 const VERIFY = 'カードの本人認証をする';
 const DONE = 'カードの本人認証が完了しました。';
@@ -60,4 +60,18 @@ test('typed errors: no issuer page yet, and an outcome the page does not offer',
   // The helper left the challenge as it was: it can still be completed.
   await completeChallenge(page, 'verified');
   await expect(page.getByRole('status')).toHaveText(DONE, { timeout: 15_000 });
+});
+
+test('Kuroco with <PaygentCardForm> filled by fillPaygentCard: fail comes back as a typed failure', async ({ page }) => {
+  await page.goto('/paygent.html');
+  await fillPaygentCard(page);
+  await page.getByRole('button', { name: '注文を確定する' }).click();
+  expect((await completeChallenge(page, 'fail')).where).toBe('page');
+  await page.waitForURL(/return\.html/);
+  await expect(page.getByRole('alert')).toHaveAttribute('data-error-code', 'three_d_secure_failed', { timeout: 15_000 });
+});
+
+test('fillPaygentCard says when there is no card form', async ({ page }) => {
+  await page.goto('/payjp.html?workflow=iframe');
+  await expect(fillPaygentCard(page, undefined, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'card_fields_not_found', message: expect.stringContaining('[data-paygent-card-form]') });
 });
