@@ -11,7 +11,7 @@ export type ChallengeLocation = 'overlay' | 'popup' | 'page';
 
 /** Options of {@link completeChallenge}. */
 export interface CompleteChallengeOptions {
-  /** How long to look for the issuer page. @default 15000 */
+  /** How long to look for the issuer page (generous: CI machines are slow to open frames and windows). @default 30000 */
   timeoutMs?: number;
 }
 
@@ -76,7 +76,7 @@ export async function completeChallenge(page: Page, outcome: ChallengeOutcome, o
   if (!OUTCOMES.includes(outcome)) {
     throw new TestingHelperError('unknown_outcome', `completeChallenge: ${JSON.stringify(outcome)} is not a sandbox outcome (PAY.JP: ${PAYJP_CHALLENGE_OUTCOMES.join(', ')}; Paygent: ${SANDBOX_CHALLENGE_OUTCOMES.join(', ')})`);
   }
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const { frame, where } of candidates(page)) {
