@@ -13,6 +13,10 @@ export default defineConfig({
         server: 'src/server/index.ts',
         'server-redis': 'src/server/createRedisLedgerStore.ts',
         sandbox: 'src/sandbox/index.ts',
+        // Test helpers (Node only, no React): the Playwright and MSW parts import their peer, the base none.
+        testing: 'src/testing/index.ts',
+        'testing-playwright': 'src/testing/playwright/index.ts',
+        'testing-msw': 'src/testing/msw/index.ts',
         // The bin `react-3ds-kit-conformance` (Node only; playwright-core is the merchant's to install).
         conformance: 'src/conformance/cli.ts',
       },
@@ -22,7 +26,7 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/, /^redis($|\/)/, /^@redis\//, /^playwright-core($|\/)/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^payjp($|\/)/, /^redis($|\/)/, /^@redis\//, /^playwright-core($|\/)/, /^@playwright\/test($|\/)/, /^msw($|\/)/],
     },
   },
 });

@@ -5,8 +5,10 @@
 //      ("type": "module", no require condition), so CommonJS resolution is not a failure;
 //   4. dist/index.js (the React entry) starts with 'use client', so React Server Component
 //      frameworks treat the hooks and components as client code;
-//   5. dist/core.js, dist/server.js and dist/server-redis.js, with every local chunk they import,
-//      never import React, nor a Redis client (the app passes its own to createRedisLedgerStore);
+//   5. dist/core.js, dist/server.js, dist/server-redis.js and the testing entries, with every local
+//      chunk they import, never import React, nor a Redis client (the app passes its own to
+//      createRedisLedgerStore); the React entry imports neither msw nor @playwright/test, and
+//      testing-msw / testing-playwright import only their own one;
 //   6. every entry loads from the unpacked tarball both with `import` and with `require()` (Node's
 //      require(esm), on by default from 20.19, the engines floor), as a CommonJS server would;
 //   7. the guides README links to (src/server/README.md, src/sandbox/README.md) are in the tarball;
@@ -63,7 +65,7 @@ try {
   const installed = path.join(app, 'node_modules', 'react-3ds-kit');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const peer of ['react', 'react-dom', '@tanstack/react-query', 'payjp', 'scheduler']) {
+  for (const peer of ['react', 'react-dom', '@tanstack/react-query', 'payjp', 'scheduler', 'msw', '@playwright/test', 'playwright', 'playwright-core']) {
     const target = path.join(app, 'node_modules', peer);
     mkdirSync(path.dirname(target), { recursive: true });
     symlinkSync(path.join(root, 'node_modules', peer), target, 'dir');
@@ -132,7 +134,7 @@ function importsOf(file, seen = new Set()) {
   const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\1/g)].map((m) => m[2]);
   return specifiers.flatMap((spec) => (spec.startsWith('.') ? importsOf(path.resolve(path.dirname(file), spec), seen) : [spec]));
 }
-for (const entry of ['./core', './server', './server/redis']) {
+for (const entry of ['./core', './server', './server/redis', './testing', './testing/playwright', './testing/msw']) {
   const file = path.join(root, pkg.exports[entry].default);
   const specs = [...new Set(importsOf(file))];
   const react = specs.filter((spec) => /^(react|react-dom|@tanstack\/react-query)($|\/)/.test(spec));
@@ -142,6 +144,15 @@ for (const entry of ['./core', './server', './server/redis']) {
   const redis = specs.filter((spec) => /^(redis|ioredis|@redis\/)/.test(spec));
   if (redis.length) fail(`${path.relative(root, file)} imports ${redis.join(', ')}`);
   else ok(`${path.relative(root, file)} and its chunks import no Redis client`);
+}
+
+// The test helpers stay out of the React entry, and each testing entry loads only its own peer.
+const testPeers = /^(msw|@playwright\/test|playwright-core)($|\/)/;
+const peersOf = (entry) => [...new Set(importsOf(path.join(root, pkg.exports[entry].default)))].filter((spec) => testPeers.test(spec));
+for (const [entry, allowed] of [['.', []], ['./core', []], ['./sandbox', []], ['./testing', []], ['./testing/playwright', ['@playwright/test']], ['./testing/msw', ['msw']]]) {
+  const extra = peersOf(entry).filter((spec) => !allowed.includes(spec));
+  if (extra.length) fail(`${pkg.exports[entry].default} imports ${extra.join(', ')}`);
+  else ok(`${pkg.exports[entry].default} imports ${allowed.length ? `only ${allowed.join(', ')} of the test peers` : 'no test peer (msw, @playwright/test)'}`);
 }
 
 if (failures.length) {

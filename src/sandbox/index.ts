@@ -15,7 +15,7 @@ export {
 } from './payjp/pages';
 export { PAYJS_PATH as PAYJP_SANDBOX_PAYJS_PATH } from './payjp/payjs';
 export { sandboxPresets } from './presets';
-export type { SandboxPresets } from './presets';
+export type { SandboxPresetName, SandboxPresets } from './presets';
 export { sandboxVitePlugin } from './vitePlugin';
 export type { SandboxVitePlugin } from './vitePlugin';
 export {

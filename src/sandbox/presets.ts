@@ -9,9 +9,19 @@ export interface SandboxPresets {
    * challenge. Merge your own options over it: `createSandbox({ ...sandboxPresets.lateIssuer, … })`.
    */
   readonly lateIssuer: Readonly<{ payjp: Readonly<{ slowIssuerMs: number }>; kuroco: Readonly<{ statusDelayMs: number }> }>;
+  /**
+   * A shopper who never comes back to the shop: once the ACS form is posted, Paygent shows its own
+   * error page and never redirects (`kuroco.authentication: 'stranded'`), so the order stays
+   * 決済失敗 and the shop's return page is never opened.
+   */
+  readonly strandedShopper: Readonly<{ kuroco: Readonly<{ authentication: 'stranded' }> }>;
 }
 
 /** Ready-made {@link SandboxOptions} fragments, e.g. `createSandbox(sandboxPresets.lateIssuer)`. */
 export const sandboxPresets: SandboxPresets = {
   lateIssuer: { payjp: { slowIssuerMs: 270_000 }, kuroco: { statusDelayMs: 30_000 } },
+  strandedShopper: { kuroco: { authentication: 'stranded' } },
 } satisfies Record<keyof SandboxPresets, SandboxOptions>;
+
+/** The name of one of {@link sandboxPresets}. */
+export type SandboxPresetName = keyof SandboxPresets;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const ENTRIES = ['.', './core', './server', './server/redis', './sandbox'];
+const ENTRIES = ['.', './core', './server', './server/redis', './sandbox', './testing', './testing/playwright', './testing/msw'];
 
 describe('package.json', () => {
   it('is an ESM package whose only side effects are stylesheets, publishing dist/ and the two guides', () => {
@@ -30,7 +30,7 @@ describe('package.json', () => {
     for (const link of githubLinks) expect(link.startsWith(`${repo}/`), link).toBe(true);
   });
 
-  it('exports the five entries with types first and a `default` condition (import and require(esm)), and package.json', () => {
+  it('exports the eight entries with types first and a `default` condition (import and require(esm)), the stylesheet, and package.json', () => {
     expect(Object.keys(pkg.exports)).toEqual([...ENTRIES, './styles.css', './package.json']);
     expect(pkg.exports['./package.json']).toBe('./package.json');
     for (const entry of ENTRIES) {
@@ -49,10 +49,9 @@ describe('package.json', () => {
     expect(readFileSync(path.join(root, 'scripts/copy-styles.mjs'), 'utf8')).toContain("'src/styles/styles.css'");
   });
 
-  it('keeps React, react-query, payjp and redis as peers, payjp and redis optional', () => {
-    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@tanstack/react-query', 'payjp', 'react', 'react-dom', 'redis']);
-    expect(pkg.peerDependenciesMeta.payjp.optional).toBe(true);
-    expect(pkg.peerDependenciesMeta.redis.optional).toBe(true);
+  it('keeps React, react-query, payjp, redis, msw and @playwright/test as peers, all but React and react-query optional', () => {
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@playwright/test', '@tanstack/react-query', 'msw', 'payjp', 'react', 'react-dom', 'redis']);
+    for (const peer of ['payjp', 'redis', 'msw', '@playwright/test']) expect(pkg.peerDependenciesMeta[peer]?.optional, peer).toBe(true);
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
@@ -60,6 +59,20 @@ describe('package.json', () => {
     expect(pkg.bin).toEqual({ 'react-3ds-kit-conformance': './dist/conformance.js' });
     expect(readFileSync(path.join(root, 'vite.config.ts'), 'utf8')).toContain("conformance: 'src/conformance/cli.ts'");
     expect(readFileSync(path.join(root, 'src/conformance/cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('builds the testing entries apart from the React entry, each importing only its own peer', () => {
+    const vite = readFileSync(path.join(root, 'vite.config.ts'), 'utf8');
+    expect(vite).toContain("testing: 'src/testing/index.ts'");
+    expect(vite).toContain("'testing-playwright': 'src/testing/playwright/index.ts'");
+    expect(vite).toContain("'testing-msw': 'src/testing/msw/index.ts'");
+    const importsOf = (file: string) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+    const testingFiles = ['index.ts', 'createInMemoryPayjs.ts', 'createSandboxClock.ts', 'startSandbox.ts', 'testCards.ts', 'toFetchHandler.ts', 'withPayjs.ts', 'TestingHelperError.ts'];
+    for (const file of testingFiles) expect(importsOf(`src/testing/${file}`).filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:')), file).toEqual([]);
+    expect(importsOf('src/testing/msw/createSandboxHandlers.ts').filter((spec) => !spec.startsWith('.'))).toEqual(['msw']);
+    const playwright = ['completeChallenge.ts', 'fillCard.ts', 'sandboxFixtures.ts'].flatMap((file) => importsOf(`src/testing/playwright/${file}`)).filter((spec) => !spec.startsWith('.'));
+    expect([...new Set(playwright)].sort()).toEqual(['@playwright/test']);
+    expect(importsOf('src/react/index.ts').some((spec) => spec.includes('testing'))).toBe(false);
   });
 
   it('holds a size budget for each kit app measured by scripts/size.mjs', () => {
