@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = 6330;
 const SANDBOX_PORT = 6331;
 
-// Debian's Chromium (CHROMIUM_PATH to override): nothing is downloaded. Root and no network, hence the flags.
+// Debian's Chromium (CHROMIUM_PATH to override): nothing is downloaded. Root and no network, hence the
+// flags (the kit's test/support/chromium.ts; repeated here so the example stands alone).
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
