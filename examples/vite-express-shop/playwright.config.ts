@@ -21,6 +21,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   timeout: 60_000,
+  // Generous: the machine is shared and small; a slow step is not a failure.
+  expect: { timeout: 15_000 },
   outputDir: './test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
