@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'test-results', 'e2e-artifacts'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'test-results', 'e2e-artifacts', 'examples'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
