@@ -30,7 +30,8 @@ export type StatusMessageKey =
   | 'cardholder.name'
   | 'cardholder.email'
   | 'cardholder.phone'
-  | 'cardholder.hint';
+  | 'cardholder.hint'
+  | 'tab.busyElsewhere';
 
 /** Every message key: an error code or a status text. */
 export type MessageKey = ThreeDSecureErrorCode | StatusMessageKey;
@@ -87,6 +88,7 @@ const ja: Omit<MessageCatalog, AcsMessageKey> = {
   'cardholder.email': 'メールアドレス',
   'cardholder.phone': '電話番号',
   'cardholder.hint': '本人認証（3Dセキュア）のため、メールアドレスか電話番号のどちらかを入力してください。',
+  'tab.busyElsewhere': 'このお支払いは別のタブで処理中です。結果はこちらにも表示されます。',
 };
 
 const en: Omit<MessageCatalog, AcsMessageKey> = {
@@ -135,6 +137,7 @@ const en: Omit<MessageCatalog, AcsMessageKey> = {
   'cardholder.email': 'E-mail',
   'cardholder.phone': 'Phone',
   'cardholder.hint': 'For 3-D Secure, enter an e-mail address or a phone number.',
+  'tab.busyElsewhere': 'This payment is already in progress in another tab. Its result will show here too.',
 };
 
 // The ACS hand-off's texts live in ./acs/messages, so a Kuroco-only app carries only those. The
