@@ -27,6 +27,8 @@ export { toNodeListener } from './toNodeListener';
 export type { NodeListener, NodeListenerOptions } from './toNodeListener';
 export { getNodeRequest } from './nodeRequest';
 export { signBackUrl } from './signBackUrl';
+export { ATTEMPT_REFERENCE_PARAM } from '../core/recovery/attemptOutcome';
+export type { AttemptOutcomeResponse } from '../core/recovery/attemptOutcome';
 export { toCardVerification } from './toCardVerification';
 export type {
   CardVerification,
