@@ -122,3 +122,5 @@ export { ATTEMPT_REFERENCE_PARAM } from './recovery/attemptOutcome';
 export type { AttemptOutcomeResponse } from './recovery/attemptOutcome';
 export { readAttemptOutcome, readAttemptReference } from './recovery/readAttemptOutcome';
 export type { ReadAttemptOutcomeOptions } from './recovery/readAttemptOutcome';
+export { findPendingAttempt } from './recovery/findPendingAttempt';
+export type { FindPendingAttemptOptions, PendingAttempt } from './recovery/findPendingAttempt';

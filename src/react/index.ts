@@ -26,7 +26,7 @@ export type { PayjpCheckoutProps } from './PayjpCheckout';
 export { useTabClaim } from './useTabClaim';
 export type { TabPaymentUpdate, UseTabClaimOptions, UseTabClaimResult } from './useTabClaim';
 export { usePendingAttempt } from './usePendingAttempt';
-export type { PendingAttempt, UsePendingAttemptOptions, UsePendingAttemptResult } from './usePendingAttempt';
+export type { UsePendingAttemptOptions, UsePendingAttemptResult } from './usePendingAttempt';
 export { PendingAttemptNotice } from './PendingAttemptNotice';
 export type { PendingAttemptNoticeProps } from './PendingAttemptNotice';
 export * from '../core/index';

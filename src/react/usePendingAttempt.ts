@@ -1,13 +1,11 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { createAttemptStore, type SavedAttempt } from '../core/attempt/attemptStore';
-import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
-import type { ChargeOutcome } from '../core/payjp/protocol';
-import { readAttemptOutcome, readAttemptReference } from '../core/recovery/readAttemptOutcome';
+import { createAttemptStore } from '../core/attempt/attemptStore';
+import type { ThreeDSecureError } from '../core/errors';
+import { findPendingAttempt, type PendingAttempt } from '../core/recovery/findPendingAttempt';
 import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 
-/** An attempt that never settled: saved in this tab, or known to the server by a signed reference. */
-export type PendingAttempt = { source: 'tab'; attempt: SavedAttempt } | { source: 'server'; outcome: ChargeOutcome };
+export type { PendingAttempt } from '../core/recovery/findPendingAttempt';
 
 /** Options of {@link usePendingAttempt}. */
 export interface UsePendingAttemptOptions {
@@ -22,7 +20,7 @@ export interface UsePendingAttemptOptions {
 
 /** What {@link usePendingAttempt} returns. */
 export interface UsePendingAttemptResult {
-  /** `checking`: asking the server; `done`: `pending` says what was found (or `null`). */
+  /** `checking` until the lookup ends; then `pending` says what was found (or `null`). */
   status: 'checking' | 'done';
   pending: PendingAttempt | null;
   /** The server lookup failed (`not_found` for a forged reference, `expired`, `network_error`, …). */
@@ -38,28 +36,16 @@ export interface UsePendingAttemptResult {
 export function usePendingAttempt({ baseUrl, reference }: UsePendingAttemptOptions = {}): UsePendingAttemptResult {
   const context = useOptionalThreeDSecureContext();
   const [state, setState] = useState<UsePendingAttemptResult>({ status: 'checking', pending: null, error: null });
+  const attempts = context?.attempts;
 
   useEffect(() => {
-    const saved = (context?.attempts ?? createAttemptStore()).load();
-    if (saved && !saved.outcome) {
-      setState({ status: 'done', pending: { source: 'tab', attempt: saved }, error: null });
-      return undefined;
-    }
-    const signed = reference === undefined ? (typeof location === 'undefined' ? null : readAttemptReference(location.search)) : reference;
-    if (!baseUrl || !signed) {
-      setState({ status: 'done', pending: null, error: null });
-      return undefined;
-    }
+    // After mount, not during render: storage and the URL are the browser's, and SSR must match.
     const controller = new AbortController();
-    setState({ status: 'checking', pending: null, error: null });
-    readAttemptOutcome({ baseUrl, reference: signed, signal: controller.signal }).then(
-      (outcome) => setState({ status: 'done', pending: { source: 'server', outcome }, error: null }),
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'done', pending: null, error: toThreeDSecureError(cause) });
-      },
-    );
+    void findPendingAttempt({ attempts: attempts ?? createAttemptStore(), baseUrl, reference, signal: controller.signal }).then((found) => {
+      if (!controller.signal.aborted) setState({ status: 'done', ...found });
+    });
     return () => controller.abort();
-  }, [context?.attempts, baseUrl, reference]);
+  }, [attempts, baseUrl, reference]);
 
   return state;
 }
