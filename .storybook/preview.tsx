@@ -20,6 +20,11 @@ const preview: Preview = {
     },
   },
   tags: ['autodocs'],
+  // A paid demo order is remembered in localStorage (see README "Two tabs and the back button"):
+  // every story starts with none, so one story's payment does not show as paid in the next.
+  beforeEach() {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('react-3ds-kit:settled:')) localStorage.removeItem(key);
+  },
 };
 
 export default preview;

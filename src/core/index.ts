@@ -113,3 +113,14 @@ export type {
   PayjsTokenError,
 } from './payjp/payjs';
 export type { ChargeOutcome, ChargeSummary, CreateChargeBody, TokenSummary } from './payjp/protocol';
+
+export { createTabCoordinator } from './crossTab/createTabCoordinator';
+export type { TabClaim, TabCoordinator, TabCoordinatorOptions, TabFollowEvent, TabFollower, TabOwner, TabUpdate } from './crossTab/types';
+export { SETTLED_STORAGE_PREFIX, SETTLED_TTL_MS, createSettledRecords, orderTabKey } from './recovery/settledRecords';
+export type { SettledRecord, SettledRecords } from './recovery/settledRecords';
+export { ATTEMPT_REFERENCE_PARAM } from './recovery/attemptOutcome';
+export type { AttemptOutcomeResponse } from './recovery/attemptOutcome';
+export { readAttemptOutcome, readAttemptReference } from './recovery/readAttemptOutcome';
+export type { ReadAttemptOutcomeOptions } from './recovery/readAttemptOutcome';
+export { findPendingAttempt } from './recovery/findPendingAttempt';
+export type { FindPendingAttemptOptions, PendingAttempt } from './recovery/findPendingAttempt';

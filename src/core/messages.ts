@@ -30,7 +30,11 @@ export type StatusMessageKey =
   | 'cardholder.name'
   | 'cardholder.email'
   | 'cardholder.phone'
-  | 'cardholder.hint';
+  | 'cardholder.hint'
+  | 'tab.busyElsewhere'
+  | 'pending.unsettled'
+  | 'pending.processing'
+  | 'pending.failed';
 
 /** Every message key: an error code or a status text. */
 export type MessageKey = ThreeDSecureErrorCode | StatusMessageKey;
@@ -87,6 +91,10 @@ const ja: Omit<MessageCatalog, AcsMessageKey> = {
   'cardholder.email': 'メールアドレス',
   'cardholder.phone': '電話番号',
   'cardholder.hint': '本人認証（3Dセキュア）のため、メールアドレスか電話番号のどちらかを入力してください。',
+  'tab.busyElsewhere': 'このお支払いは別のタブで処理中です。結果はこちらにも表示されます。',
+  'pending.unsettled': '完了を確認できていないお支払いがあります。もう一度お支払いする前に、ご注文履歴で結果をご確認ください。',
+  'pending.processing': 'お支払いは処理中です。結果が確定したらご注文履歴に表示されます。もう一度お支払いしないでください。',
+  'pending.failed': 'お支払いは完了していません。もう一度お試しください。',
 };
 
 const en: Omit<MessageCatalog, AcsMessageKey> = {
@@ -135,6 +143,10 @@ const en: Omit<MessageCatalog, AcsMessageKey> = {
   'cardholder.email': 'E-mail',
   'cardholder.phone': 'Phone',
   'cardholder.hint': 'For 3-D Secure, enter an e-mail address or a phone number.',
+  'tab.busyElsewhere': 'This payment is already in progress in another tab. Its result will show here too.',
+  'pending.unsettled': 'A payment you started has not been confirmed yet. Please check your order history before paying again.',
+  'pending.processing': 'Your payment is being processed. Its result will appear in your order history; please do not pay again.',
+  'pending.failed': 'The payment was not completed. Please try again.',
 };
 
 // The ACS hand-off's texts live in ./acs/messages, so a Kuroco-only app carries only those. The

@@ -10,6 +10,8 @@ import { PayjpCardElement } from './PayjpCardElement';
 import { usePayjpCard } from './usePayjpCard';
 import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
 import { usePayjpContext } from './ThreeDSecureProvider';
+import { orderTabKey } from '../core/recovery/settledRecords';
+import { useTabClaim } from './useTabClaim';
 
 export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   /** Your reference to what is bought (a cart id); the server prices it. Never an amount. */
@@ -20,6 +22,12 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   submitLabel?: ReactNode;
   onSucceeded?(charge: ChargeSummary): void;
   onFailed?(error: ThreeDSecureError): void;
+  /**
+   * One payment per order across tabs, and the paid result after the back button: tabs with the
+   * same key coordinate (see README "Two tabs and the back button"). `false` turns it off.
+   * @default a key made from `order`
+   */
+  tabKey?: string | false;
   /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
@@ -37,7 +45,7 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
  * asks for, one pay button. The token is made in the browser; the server prices the order, creates
  * the charge with `three_d_secure=true` and finishes it after the issuer's challenge.
  */
-export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, className, ...chargeOptions }: PayjpCheckoutProps) {
+export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, tabKey, className, ...chargeOptions }: PayjpCheckoutProps) {
   const { t, errorMessage } = usePayjpContext('<PayjpCheckout>');
   const card = usePayjpCard();
   const charge = usePayjpCharge(chargeOptions);
@@ -46,8 +54,16 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
   const [tokenizing, setTokenizing] = useState(false);
   const callbacks = useLatest({ onSucceeded, onFailed });
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+  // [recovery] call site: cross-tab claim and settled record (keep: claim before start, report every state).
+  const tab = useTabClaim(tabKey === false ? null : (tabKey ?? orderTabKey(order)));
+  const paidBefore = Boolean(tab.settled) && charge.state !== 'succeeded';
+  const elsewhere = tab.status === 'elsewhere' && !paidBefore;
   const busy = tokenizing || ['creating', 'challenging', 'redirecting', 'finishing'].includes(charge.state);
   const error = tokenError ?? charge.error;
+
+  useEffect(() => {
+    tab.report(charge.state, charge.charge?.id);
+  }, [charge.state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per state
 
   useEffect(() => {
     if (charge.state === 'succeeded' && charge.charge) callbacks.current.onSucceeded?.(charge.charge);
@@ -56,7 +72,7 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || charge.state === 'succeeded') return;
+    if (busy || charge.state === 'succeeded' || paidBefore || elsewhere) return;
     setTokenError(null);
     setTokenizing(true);
     let token: string;
@@ -72,6 +88,8 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     }
     // A new token each time: PAY.JP tokens are single-use, and a failed charge may have used it.
     charge.reset();
+    // [recovery] call site: another tab paying for this order → follow it instead of charging twice.
+    if (!(await tab.claim())) return;
     await charge.start({ token, order });
   };
 
@@ -91,15 +109,15 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     </div>
   );
 
-  const statusKey = tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
+  const statusKey = paidBefore ? 'return.succeeded' : elsewhere ? 'tab.busyElsewhere' : tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
   return (
-    <form className={rootClass('r3k-checkout', className)} data-state={tokenizing ? 'tokenizing' : charge.state} onSubmit={submit} noValidate>
+    <form className={rootClass('r3k-checkout', className)} data-state={tokenizing ? 'tokenizing' : charge.state} data-tab={elsewhere ? 'elsewhere' : paidBefore ? 'settled' : undefined} onSubmit={submit} noValidate>
       <PayjpCardElement card={card.card} split={split ?? false} className="r3k-field" />
       {field('name', 'text', 'cc-name')}
       <p id={`${id}-hint`} className="r3k-hint">{t('cardholder.hint')}</p>
       {field('email', 'email', 'email')}
       {field('phone', 'tel', 'tel')}
-      <button type="submit" className="r3k-button" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
+      <button type="submit" className="r3k-button" disabled={busy || !card.ready || charge.state === 'succeeded' || paidBefore || elsewhere} aria-busy={busy}>
         {submitLabel ?? t('charge.pay')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />

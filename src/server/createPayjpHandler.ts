@@ -23,6 +23,8 @@ import { getVerification } from './routes/getVerification';
 import type { RouteContext } from './routes/context';
 import { finishToken, tokenRedirect } from './routes/tokens';
 import { importBackUrlKey } from './signBackUrl';
+import { DEFAULT_ATTEMPT_REFERENCE_TTL_MS, importAttemptReferenceKey } from './attemptReference';
+import { attemptOutcome } from './routes/attemptOutcome';
 import type { LedgerStore } from './ledgerStore';
 import type { PayjpHandler, PayjpHandlerOptions } from './types';
 import { markUnmatched } from './unmatched';
@@ -41,9 +43,10 @@ const ALLOWED_METHOD: Record<RouteName, 'GET' | 'POST'> = {
   chargeRedirect: 'POST',
   tokenFinish: 'POST',
   tokenRedirect: 'POST',
+  attemptOutcome: 'GET',
 };
 
-const CHARGE_ROUTES: ReadonlySet<RouteName> = new Set(['charges', 'charge', 'chargeFinish', 'chargeRedirect']);
+const CHARGE_ROUTES: ReadonlySet<RouteName> = new Set(['charges', 'charge', 'chargeFinish', 'chargeRedirect', 'attemptOutcome']);
 
 function misconfigured(message: string): ThreeDSecureError {
   return new ThreeDSecureError('misconfigured', `createPayjpHandler: ${message}`);
@@ -99,6 +102,15 @@ function readApiOrigin(value: unknown): string {
 
 const STORE_METHODS = ['setIfAbsent', 'get', 'set', 'delete', 'addOpen', 'removeOpen', 'listOpen'] as const;
 
+function readAttemptReferenceTtl(value: unknown): number | null {
+  if (value === undefined || value === false) return null;
+  if (value === true) return DEFAULT_ATTEMPT_REFERENCE_TTL_MS;
+  const ttlMs = (value as { ttlMs?: unknown } | null)?.ttlMs;
+  if (typeof value === 'object' && value !== null && ttlMs === undefined) return DEFAULT_ATTEMPT_REFERENCE_TTL_MS;
+  if (typeof value === 'object' && value !== null && typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0) return ttlMs;
+  throw misconfigured('`attemptReferences` must be true, false or { ttlMs } with a positive number of milliseconds');
+}
+
 function readStore(value: unknown): LedgerStore {
   if (value === undefined) return createMemoryLedgerStore();
   const store = value as Record<string, unknown> | null;
@@ -123,6 +135,7 @@ function readStore(value: unknown): LedgerStore {
  * - `POST {base}/charges/{ch_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
  * - `POST {base}/tokens/{tok_id}/finish` → 200 `{ token }`
  * - `POST {base}/tokens/{tok_id}/redirect` `{ returnUrl? }` → 200 `{ url }`
+ * - `GET  {base}/attempts/{reference}` → 200 `{ attempt }` (only with `attemptReferences`)
  *
  * Every answer is JSON (`{ error }` on failure, see `PayjpProtocolError`), `cache-control: no-store`.
  * Every POST must be `Content-Type: application/json` (415 otherwise), and a request from a page
@@ -149,6 +162,8 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
   const basePath = normalizeBasePath(options.basePath);
   let backUrlKey: Promise<CryptoKey> | null = null;
   let chargeTagKey: Promise<CryptoKey> | null = null;
+  let attemptReferenceKey: Promise<CryptoKey> | null = null;
+  const attemptReferenceTtlMs = readAttemptReferenceTtl(options.attemptReferences);
 
   const context: RouteContext = {
     publicKey,
@@ -172,12 +187,14 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
     emit: emitter(options.onEvent),
     finishedTokens: storeFinishedTokens(store),
     chargeOwners: new ChargeOwners(),
+    ...(attemptReferenceTtlMs === null ? {} : { attemptReferenceKey: () => (attemptReferenceKey ??= importAttemptReferenceKey(secretKey)) }),
+    attemptReferenceTtlMs: attemptReferenceTtlMs ?? DEFAULT_ATTEMPT_REFERENCE_TTL_MS,
   };
 
   async function route(request: Request): Promise<Response> {
     const match = matchRoute(new URL(request.url).pathname, basePath);
     // Without resolveCharge the charge routes do not exist (and fall through to next() in Node).
-    if (!match || (CHARGE_ROUTES.has(match.route) && !context.resolveCharge)) {
+    if (!match || (CHARGE_ROUTES.has(match.route) && !context.resolveCharge) || (match.route === 'attemptOutcome' && !context.attemptReferenceKey)) {
       return markUnmatched(errorResponse(new RouteError(404, 'not_found', 'No such route')));
     }
     const allowed = ALLOWED_METHOD[match.route];
@@ -205,6 +222,8 @@ export function createPayjpHandler(options: PayjpHandlerOptions): PayjpHandler {
         return finishToken(request, context, match.id);
       case 'tokenRedirect':
         return tokenRedirect(request, context, match.id);
+      case 'attemptOutcome':
+        return attemptOutcome(context, match.id);
     }
   }
 

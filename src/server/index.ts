@@ -14,6 +14,8 @@ export type { LedgerStore } from './ledgerStore';
 export { createMemoryLedgerStore } from './createMemoryLedgerStore';
 export type { MemoryLedgerStoreOptions } from './createMemoryLedgerStore';
 export { reconcile } from './reconcile';
+export { reconcileKurocoOrders } from './kuroco/reconcileKurocoOrders';
+export type { KurocoOrderReport, ReconcileKurocoOrdersOptions, ReconcileKurocoOrdersResult } from './kuroco/reconcileKurocoOrders';
 export type { ReconcileOptions, ReconcileResult, UnsettledAttempt, UnsettledReason } from './reconcile';
 export type { PayjpEventListener, PayjpEventSource, PayjpHandlerEvent } from './handlerEvents';
 export { assertTokenVerified } from './assertTokenVerified';
@@ -27,6 +29,8 @@ export { toNodeListener } from './toNodeListener';
 export type { NodeListener, NodeListenerOptions } from './toNodeListener';
 export { getNodeRequest } from './nodeRequest';
 export { signBackUrl } from './signBackUrl';
+export { ATTEMPT_REFERENCE_PARAM } from '../core/recovery/attemptOutcome';
+export type { AttemptOutcomeResponse } from '../core/recovery/attemptOutcome';
 export { toCardVerification } from './toCardVerification';
 export type {
   CardVerification,

@@ -8,7 +8,8 @@ export type RouteMatch =
   | { route: 'chargeFinish'; id: string }
   | { route: 'chargeRedirect'; id: string }
   | { route: 'tokenFinish'; id: string }
-  | { route: 'tokenRedirect'; id: string };
+  | { route: 'tokenRedirect'; id: string }
+  | { route: 'attemptOutcome'; id: string };
 
 /** Every route name, for the method table. */
 export type RouteName = RouteMatch['route'];
@@ -32,6 +33,10 @@ const PATTERNS: readonly Pattern[] = [
   {
     source: 'tokens/([^/]+)/(finish|redirect)/?',
     toMatch: (id, action) => ({ route: action === 'finish' ? 'tokenFinish' : 'tokenRedirect', id: id ?? '' }),
+  },
+  {
+    source: 'attempts/([^/]+)/?',
+    toMatch: (id) => ({ route: 'attemptOutcome', id: id ?? '' }),
   },
 ];
 

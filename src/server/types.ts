@@ -217,6 +217,15 @@ export interface PayjpHandlerOptions {
    * personal data or keys. A throwing listener is ignored; it must not block (it is not awaited).
    */
   onEvent?(event: PayjpHandlerEvent): void;
+  /**
+   * Recovery in another browser: the redirect workflow's return URL for a charge carries a signed,
+   * expiring reference (`?r3ds_attempt=…`, an HMAC keyed from the secret key), and
+   * `GET {base}/attempts/{reference}` answers that charge's outcome (no personal data), so a shopper
+   * whose bank app sends them back to another browser sees the outcome (`usePendingAttempt`).
+   * `true` or `{ ttlMs }` (how long a reference answers, default one day). Needs `resolveCharge`.
+   * @default false
+   */
+  attemptReferences?: boolean | { ttlMs?: number };
 }
 
 /** A Fetch API handler: Next.js route handlers, Hono, Bun, Deno, workers, or Node via `toNodeListener`. */

@@ -14,6 +14,7 @@ import {
   PaygentCardForm,
   PayjpCardElement,
   PayjpCheckout,
+  PendingAttemptNotice,
   ThreeDSecureProvider,
   ThreeDSecureReturnStatus,
   VerifyCardButton,
@@ -85,6 +86,15 @@ const RENDERS: Record<string, () => ReactElement> = {
   PayjpCheckout: () => (
     <WithPayjp>
       <PayjpCheckout order={{ plan: 'basic' }} />
+    </WithPayjp>
+  ),
+  // Renders nothing on the server (storage and the URL are read after mount): a heading beside it.
+  PendingAttemptNotice: () => (
+    <WithPayjp>
+      <>
+        <h1>Order</h1>
+        <PendingAttemptNotice baseUrl="/api/payjp" />
+      </>
     </WithPayjp>
   ),
 };

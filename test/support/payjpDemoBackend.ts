@@ -12,6 +12,8 @@ export const DEMO_PAYJP_BASE = '/api/payjp';
 export const DEMO_PAYJP_STRICT_BASE = '/api/payjp-strict';
 /** The same shopper behind a handler whose clock runs 31 minutes ahead: every charge is past PAY.JP's 30-minute window. */
 export const DEMO_PAYJP_LATE_BASE = '/api/payjp-late';
+/** The same shopper behind a handler with `attemptReferences` on: its charges return to `/recover.html?r3ds_attempt=…`. */
+export const DEMO_PAYJP_REFS_BASE = '/api/payjp-refs';
 /** Lists the demo shopper's saved cards (and one card of somebody else, to show the 404). */
 export const DEMO_CARDS_PATH = '/api/payjp-demo/cards';
 
@@ -80,7 +82,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
         const payjp = Payjp(DEMO_SECRET_KEY, { apibase: apiBase, timeout: 10_000 });
         const shopper = await createCustomer(payjp, ['4242424242424242', '5555555555554444'], 'shopper@example.jp');
         const other = await createCustomer(payjp, ['3530111333300000'], 'someone-else@example.jp');
-        const handlerAt = (basePath: string, acceptAttempted: boolean, clockOffsetMs = 0) =>
+        const handlerAt = (basePath: string, acceptAttempted: boolean, clockOffsetMs = 0, extra: Partial<Parameters<typeof createPayjpHandler>[0]> = {}) =>
           toNodeListener(
             createPayjpHandler({
               secretKey: DEMO_SECRET_KEY,
@@ -95,6 +97,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
               resolveCharge: (_request, order) => priceDemoOrder(order),
               ...(clockOffsetMs ? { now: () => Date.now() + clockOffsetMs } : {}),
               returnUrls: (options.returnPaths ?? ['/sandbox-return.html']).map((path) => `${origin}${path}`),
+              ...extra,
             }),
           );
         return {
@@ -103,6 +106,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
             [DEMO_PAYJP_BASE]: handlerAt(DEMO_PAYJP_BASE, true),
             [DEMO_PAYJP_STRICT_BASE]: handlerAt(DEMO_PAYJP_STRICT_BASE, false),
             [DEMO_PAYJP_LATE_BASE]: handlerAt(DEMO_PAYJP_LATE_BASE, true, 31 * 60_000),
+            [DEMO_PAYJP_REFS_BASE]: handlerAt(DEMO_PAYJP_REFS_BASE, true, 0, { attemptReferences: true, returnUrls: [`${origin}/recover.html`] }),
           },
         };
       })();
@@ -114,7 +118,7 @@ export function payjpDemoMiddleware(options: { returnPaths?: string[]; sandboxOr
 
   return (req, res, next) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    const base = [DEMO_PAYJP_BASE, DEMO_PAYJP_STRICT_BASE, DEMO_PAYJP_LATE_BASE].find((prefix) => path.startsWith(`${prefix}/`));
+    const base = [DEMO_PAYJP_BASE, DEMO_PAYJP_STRICT_BASE, DEMO_PAYJP_LATE_BASE, DEMO_PAYJP_REFS_BASE].find((prefix) => path.startsWith(`${prefix}/`));
     if (path !== DEMO_CARDS_PATH && !base) return next();
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     setup(origin).then(

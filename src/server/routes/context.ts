@@ -34,6 +34,10 @@ export interface RouteContext {
   finishedTokens: FinishedTokens;
   /** Whose recent charges are (authorization before the lock and before PAY.JP). */
   chargeOwners: ChargeOwners;
+  /** With `attemptReferences`: the key that signs the return URL's attempt reference. */
+  attemptReferenceKey?: () => Promise<CryptoKey>;
+  /** How long an attempt reference answers, in milliseconds. */
+  attemptReferenceTtlMs: number;
 }
 
 /** The signed-in shopper's customer id, or `null` (no 401 here: guests may be allowed). */

@@ -6,6 +6,11 @@ export const PAYJP_ORIGIN = KUROCO_URL;
 
 export const payjpBackend = createPayjpBackend({ baseUrl: '/api/payjp', allowedStartOrigins: [PAYJP_ORIGIN] });
 
+/** The handler with `attemptReferences` on (`?api=refs`): charges return to /recover.html with a signed reference. */
+export const PAYJP_REFS_BASE = '/api/payjp-refs';
+export const payjpRefsBackend = createPayjpBackend({ baseUrl: PAYJP_REFS_BASE, allowedStartOrigins: [PAYJP_ORIGIN] });
+export const pageBackend = new URLSearchParams(location.search).get('api') === 'refs' ? payjpRefsBackend : payjpBackend;
+
 export const workflow = (new URLSearchParams(location.search).get('workflow') ?? 'iframe') as ThreeDSecureWorkflow;
 
 // The stand-in pay.js's per-page variants, passed through from this page's query (e.g.
