@@ -131,6 +131,19 @@ describe('<PaygentCardForm> checks before anything is sent', () => {
     expect(backend.purchase).not.toHaveBeenCalled();
   });
 
+  it('normalises the name on blur and asks for romaji when kanji or kana is typed', () => {
+    renderForm(fakeBackend());
+    const name = screen.getByLabelText('カード名義') as HTMLInputElement;
+    type('カード名義', 'ｙａｍａｄａ　ｔａｒｏ');
+    fireEvent.blur(name);
+    expect(name.value).toBe('YAMADA TARO');
+    expect(name).not.toHaveAttribute('aria-invalid');
+    type('カード名義', '山田太郎');
+    fireEvent.blur(name);
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription(expect.stringContaining('カード名義は半角ローマ字で入力してください。'));
+  });
+
   it('flags a bad card number (check digit) and clears the error once the shopper edits it', async () => {
     const backend = fakeBackend();
     renderForm(backend);

@@ -21,7 +21,7 @@ export interface FieldMessageProps {
 export function FieldMessage({ id, children }: FieldMessageProps) {
   if (children === undefined || children === null || children === false || children === '') return null;
   return (
-    <p id={id} data-field-error="">
+    <p id={id} className="r3k-error" data-field-error="">
       {children}
     </p>
   );
