@@ -9,6 +9,7 @@ import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
 // Classes styled by react-3ds-kit/styles.css; the payjs iframes go inside the `r3k-card-field` boxes.
 const PART = 'r3k-card-element';
 
+/** Props of {@link PayjpCardElement}. */
 export interface PayjpCardElementProps {
   /** From `usePayjpCard()`. */
   card: PayjpCard;

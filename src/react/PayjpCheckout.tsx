@@ -15,6 +15,7 @@ import { usePayjpCard } from './usePayjpCard';
 import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
 import { usePayjpContext } from './ThreeDSecureProvider';
 
+/** Props of {@link PayjpCheckout}: the order, the form's options, and the charge flow's settings. */
 export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   /** Your reference to what is bought (a cart id); the server prices it. Never an amount. */
   order: unknown;
@@ -22,7 +23,9 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   split?: boolean;
   /** The pay button's label. @default 「支払う」 */
   submitLabel?: ReactNode;
+  /** Called once when the charge is paid. */
   onSucceeded?(charge: ChargeSummary): void;
+  /** Called on each failure, including cardholder details refused before anything is sent (`invalid_card` with `field`). */
   onFailed?(error: ThreeDSecureError): void;
   /**
    * Shows a consent box that must be ticked before paying (left out: no box). `label` replaces the

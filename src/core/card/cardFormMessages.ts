@@ -12,6 +12,7 @@ export type CardFormMessageKey =
   /** Shown under the consent checkbox when the shopper pays without ticking it. */
   | 'consent.required';
 
+/** Every card form text of one language. */
 export type CardFormMessageCatalog = Record<CardFormMessageKey, string>;
 
 /** Overrides for some card form texts, per language. */

@@ -28,7 +28,21 @@ export type CardholderNameErrorCode =
   | 'name.invalidCharacters';
 
 /** The outcome of a field check: the normalised value either way, and a code when it is refused. */
-export type FieldCheck<Code extends string> = { ok: true; value: string } | { ok: false; value: string; code: Code };
+export type FieldCheck<Code extends string> =
+  | {
+      /** The value can be sent. */
+      ok: true;
+      /** The normalised value. */
+      value: string;
+    }
+  | {
+      /** The value is refused. */
+      ok: false;
+      /** The normalised value. */
+      value: string;
+      /** Why it is refused. */
+      code: Code;
+    };
 
 // Japanese scripts, including half-width katakana and the prolonged sound mark.
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70]/u;

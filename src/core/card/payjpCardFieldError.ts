@@ -22,7 +22,9 @@ export type PayjpCardFieldErrorKey =
 
 /** Where an error belongs on a PAY.JP card form, and the text to show there. */
 export interface PayjpFieldError {
+  /** The field the message goes under. */
   field: PayjpCardField | CardholderField;
+  /** The text to show there (`getCardFormMessage(key, locale)`). */
   key: PayjpCardFieldErrorKey;
 }
 

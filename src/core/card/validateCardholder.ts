@@ -15,11 +15,15 @@ export type CardholderErrorCode =
 
 /** The details as typed. */
 export interface CardholderInput {
+  /** The name on the card, in romaji. */
   name?: string;
+  /** An e-mail address of the cardholder. */
   email?: string;
+  /** A phone number of the cardholder; a leading 0 is Japanese (+81). */
   phone?: string;
 }
 
+/** What {@link validateCardholder} requires. */
 export interface ValidateCardholderOptions {
   /** The name must be given. @default true */
   requireName?: boolean;
@@ -31,8 +35,11 @@ export interface ValidateCardholderOptions {
 
 /** The normalised details and the problem of each field (empty when all is well). */
 export interface CardholderCheck {
+  /** No field has a problem: `values` can be sent. */
   ok: boolean;
+  /** The details as they should be shown and sent (normalised; empty strings for fields left empty). */
   values: Required<CardholderInput>;
+  /** The problem of each field that has one. */
   errors: Partial<Record<CardholderField, CardholderErrorCode>>;
 }
 
