@@ -41,7 +41,7 @@ function backend(answer: () => Promise<CardVerification>): PayjpBackend {
 
 beforeEach(() => sessionStorage.clear());
 
-describe('card verification speaks of the card, not of a payment', () => {
+describe('card verification speaks of the card, not of a payment', { timeout: 30_000 }, () => {
   it.each(['ja', 'en'] as const)('%s: <VerifyCardButton> after a failed challenge', async (locale) => {
     createAttemptStore().save({ provider: 'payjp', id: 'att_1', kind: 'card', resourceId: 'tdsr_1', cardId: 'car_1', createdAt: Date.now(), workflow: 'iframe' });
     render(
@@ -49,7 +49,7 @@ describe('card verification speaks of the card, not of a payment', () => {
         <VerifyCardButton cardId="car_1" pollDelaysMs={[0]} />
       </ThreeDSecureProvider>,
     );
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveAttribute('data-error-code', 'three_d_secure_failed');
     expect(alert.textContent).not.toMatch(PAYMENT_WORDS);
     expect(alert).toHaveTextContent(locale === 'ja' ? 'カードの本人認証は完了していません' : 'The card has not been verified');
@@ -63,9 +63,9 @@ describe('card verification speaks of the card, not of a payment', () => {
         <ThreeDSecureReturnStatus pollDelaysMs={[0]} />
       </ThreeDSecureProvider>,
     );
-    expect(await screen.findByText('認証結果を確認しています…')).toBeInTheDocument();
+    expect(await screen.findByText('認証結果を確認しています…', {}, { timeout: 10_000 })).toBeInTheDocument();
     answer(verification());
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveAttribute('data-error-code', 'three_d_secure_failed');
     expect(alert.textContent).not.toMatch(PAYMENT_WORDS);
   });
@@ -76,7 +76,7 @@ describe('card verification speaks of the card, not of a payment', () => {
         <ThreeDSecureReturnStatus subject="card" />
       </ThreeDSecureProvider>,
     );
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveAttribute('data-error-code', 'no_pending_attempt');
     expect(alert).toHaveTextContent('確認中のカードの本人認証が見つかりませんでした。');
     view.unmount();
@@ -85,6 +85,6 @@ describe('card verification speaks of the card, not of a payment', () => {
         <ThreeDSecureReturnStatus />
       </ThreeDSecureProvider>,
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent('確認中のお支払いが見つかりませんでした。');
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('確認中のお支払いが見つかりませんでした。');
   });
 });

@@ -75,7 +75,7 @@ function fillCard() {
   type('カード名義', 'TARO YAMADA');
 }
 
-describe('<PaygentCardForm> fields', () => {
+describe('<PaygentCardForm> fields', { timeout: 30_000 }, () => {
   it('labels every field, with autocomplete, inputmode, hints and no name attribute', () => {
     renderForm(fakeBackend());
     expect(screen.getByRole('group', { name: 'クレジットカード情報' })).toBeInTheDocument();
@@ -113,7 +113,7 @@ describe('<PaygentCardForm> fields', () => {
   });
 });
 
-describe('<PaygentCardForm> checks before anything is sent', () => {
+describe('<PaygentCardForm> checks before anything is sent', { timeout: 30_000 }, () => {
   it('shows an error under each empty field, focuses the first, and sends no token request and no order', async () => {
     const backend = fakeBackend();
     renderForm(backend);
@@ -172,7 +172,7 @@ describe('<PaygentCardForm> checks before anything is sent', () => {
   });
 });
 
-describe('<PaygentCardForm> tokenising and ordering', () => {
+describe('<PaygentCardForm> tokenising and ordering', { timeout: 30_000 }, () => {
   it('creates the token at click time, orders with card_token, clears the CVC and never passes card data to Kuroco', async () => {
     const backend = fakeBackend();
     const onToken = vi.fn();
@@ -232,7 +232,7 @@ describe('<PaygentCardForm> tokenising and ordering', () => {
   });
 });
 
-describe('usePaygentToken', () => {
+describe('usePaygentToken', { timeout: 30_000 }, () => {
   const wrapper = ({ children }: { children: ReactNode }) => <StrictMode>{children}</StrictMode>;
 
   it('is ready once the script is there, and creates tokens', async () => {

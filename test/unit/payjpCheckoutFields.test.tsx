@@ -69,7 +69,7 @@ const messageOf = (element: HTMLElement) =>
 
 async function pay(label = '支払う') {
   const button = screen.getByRole('button', { name: label });
-  await waitFor(() => expect(button).toBeEnabled());
+  await waitFor(() => expect(button).toBeEnabled(), { timeout: 10_000 });
   await act(async () => void fireEvent.click(button));
 }
 
@@ -85,7 +85,7 @@ afterEach(() => {
   delete (globalThis as { Payjp?: unknown }).Payjp;
 });
 
-describe('<PayjpCheckout> cardholder fields', () => {
+describe('<PayjpCheckout> cardholder fields', { timeout: 30_000 }, () => {
   it('names a missing cardholder name under the field, not "card information is wrong", and sends nothing', async () => {
     const onFailed = vi.fn();
     renderCheckout({ onFailed });
@@ -186,7 +186,7 @@ describe('<PayjpCheckout> cardholder fields', () => {
   });
 });
 
-describe('<PayjpCheckout> consent', () => {
+describe('<PayjpCheckout> consent', { timeout: 30_000 }, () => {
   it('has no box unless asked for', () => {
     renderCheckout();
     expect(screen.queryByRole('checkbox')).toBeNull();
@@ -215,7 +215,7 @@ describe('<PayjpCheckout> consent', () => {
   });
 });
 
-describe('<PayjpCheckout> card field messages', () => {
+describe('<PayjpCheckout> card field messages', { timeout: 30_000 }, () => {
   it('puts a token-time card error under the card field, not in the alert', async () => {
     tokenResult = { error: { code: 'invalid_cvc', message: 'Your card security code is invalid.', status: 402, type: 'card_error', param: 'card[cvc]' } };
     const view = renderCheckout();
@@ -223,7 +223,7 @@ describe('<PayjpCheckout> card field messages', () => {
     fireEvent.change(input('メールアドレス'), { target: { value: 'taro@example.jp' } });
     await pay();
     const group = within(view.container).getByRole('group', { name: 'カード情報' });
-    await waitFor(() => expect(messageOf(group)).toBe('セキュリティコードが正しくありません。'));
+    await waitFor(() => expect(messageOf(group)).toBe('セキュリティコードが正しくありません。'), { timeout: 10_000 });
     expect(group).toHaveAttribute('data-invalid', 'true');
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -234,12 +234,12 @@ describe('<PayjpCheckout> card field messages', () => {
     fireEvent.change(input('カード名義（ローマ字）'), { target: { value: 'TARO YAMADA' } });
     fireEvent.change(input('メールアドレス'), { target: { value: 'taro@example.jp' } });
     await pay();
-    expect(await screen.findByRole('alert')).toHaveAttribute('data-error-code', 'card_declined');
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveAttribute('data-error-code', 'card_declined');
   });
 
   it('shows each split field’s live payjs error under that field', async () => {
     const view = renderCheckout({ split: true });
-    await waitFor(() => expect(handlers.size).toBe(3));
+    await waitFor(() => expect(handlers.size).toBe(3), { timeout: 10_000 });
     act(() => handlers.get('cardExpiry')!({ elementType: 'cardExpiry', empty: false, complete: false, error: { code: 'incomplete_error', message: '有効期限が入力途中です。' } }));
     const expiry = within(view.container).getByRole('group', { name: '有効期限' });
     expect(messageOf(expiry)).toBe('有効期限を最後まで入力してください。');
