@@ -85,12 +85,47 @@ export const DeclinedAfterThreeDSecure: Story = {
   },
 };
 
-/** The cardholder details PAY.JP needs for 3-D Secure are missing: the field is named, nothing is sent. */
+/** The cardholder details PAY.JP needs for 3-D Secure are missing: each field says what is missing, nothing is sent. */
 export const MissingCardholderDetails: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
     await typePayjsCard(canvasElement, userEvent);
     await pay(canvas, userEvent);
-    await expect(await canvas.findByRole('alert')).toHaveAttribute('data-error-code', 'invalid_card');
+    const name = canvas.getByLabelText('カード名義（ローマ字）');
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription('カード名義を入力してください。');
+    await expect(canvas.getByLabelText('メールアドレス')).toHaveAccessibleDescription(expect.stringContaining('メールアドレスか電話番号のどちらかを入力してください。'));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/**
+ * Mandate-ready form (2025): a name typed in kanji is asked for in romaji, full-width romaji is
+ * normalised on blur, and with the `consent` box the payment does not start until it is ticked.
+ */
+export const MandateReadyForm: Story = {
+  args: { consent: true },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const name = canvas.getByLabelText('カード名義（ローマ字）');
+    await userEvent.type(name, '山田太郎');
+    await userEvent.tab();
+    await expect(name).toHaveAccessibleDescription(expect.stringContaining('ローマ字（半角英字）で入力してください'));
+    await userEvent.clear(name);
+    await userEvent.type(name, 'ｙａｍａｄａ　ｔａｒｏ');
+    await userEvent.tab();
+    await expect(name).toHaveValue('YAMADA TARO');
+    await expect(name).not.toHaveAttribute('aria-invalid');
+    await typePayjsCard(canvasElement, userEvent);
+    await pay(canvas, userEvent);
+    const email = canvas.getByRole('textbox', { name: 'メールアドレス' });
+    await expect(email).toHaveAccessibleDescription(expect.stringContaining('メールアドレスか電話番号のどちらかを入力してください。'));
+    const consent = canvas.getByRole('checkbox');
+    await expect(consent).toHaveAccessibleDescription('続けるには、本人認証のための情報提供に同意してください。');
+    await expect(canvasElement.querySelector('form')).toHaveAttribute('data-state', 'idle');
+    await userEvent.type(email, 'taro@example.jp');
+    await userEvent.click(consent);
+    await pay(canvas, userEvent);
+    await pressInOverlay('verified');
+    await expect(await canvas.findByText('お支払いが完了しました。', {}, { timeout: 15_000 })).toBeVisible();
   },
 };
 

@@ -1,11 +1,13 @@
 'use client';
 import { useId, useState, type ChangeEvent, type InputHTMLAttributes } from 'react';
+import { normalizeCardholderName } from '../core/card/cardholderName';
 import { ThreeDSecureError, toThreeDSecureError } from '../core/errors';
 import type { KurocoOrderInput } from '../core/kuroco/types';
 import { normalizePaygentCard, validatePaygentCard, type PaygentCardErrors } from '../core/paygent/card';
 import { getPaygentMessage, type PaygentMessageKey, type PaygentMessageOverrides } from '../core/paygent/messages';
 import { paygentResultInfo } from '../core/paygent/resultCodes';
 import type { PaygentCardField, PaygentCardToken } from '../core/paygent/types';
+import { describedBy, FieldMessage } from './internal/FieldMessage';
 import { KurocoCheckout, type KurocoCheckoutProps } from './KurocoCheckout';
 import { rootClass } from './internal/partClass';
 import { useKurocoContext } from './ThreeDSecureProvider';
@@ -66,16 +68,12 @@ function Field({ id, label, hint, error, value, required, readOnly, onChange, on
         readOnly={readOnly}
         aria-required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-describedby={describedBy(hintId, error && errorId)}
       />
       <p id={hintId} className="r3k-hint">
         {hint}
       </p>
-      {error ? (
-        <p id={errorId} className="r3k-error" data-field-error="">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={errorId}>{error}</FieldMessage>
     </div>
   );
 }
@@ -114,6 +112,11 @@ export function PaygentCardForm({ paygent, order, requireName = true, messages, 
 
   // Leaving a filled field shows a format problem at once; empty fields wait for the click.
   const blur = (field: PaygentCardField) => () => {
+    // The name is shown as it will be sent: half-width, single spaces, upper case.
+    if (field === 'name') {
+      const name = normalizeCardholderName(values.name);
+      if (name !== values.name) setValues((current) => ({ ...current, name }));
+    }
     if (values[VALUE_OF[field]].trim() === '') return;
     const problem = checkCard(values).found[field];
     setErrors((current) => ({ ...current, [field]: problem }));
@@ -121,6 +124,7 @@ export function PaygentCardForm({ paygent, order, requireName = true, messages, 
 
   const buildOrder = async (): Promise<KurocoOrderInput> => {
     const { card, found } = checkCard(values);
+    setValues((current) => ({ ...current, name: card.name ?? '' }));
     const invalid = FIELD_ORDER.filter((field) => found[field]);
     if (invalid.length > 0) {
       setErrors(found);

@@ -1,11 +1,15 @@
 'use client';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
+import { getCardFormMessage, type CardFormMessageKey, type CardFormMessageOverrides } from '../core/card/cardFormMessages';
+import { payjpFieldError, type PayjpCardField } from '../core/card/payjpCardFieldError';
+import { ThreeDSecureError, toThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { ChargeSummary } from '../core/payjp/protocol';
 import { useLatest } from './internal/useLatest';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
+import { CardholderFields } from './internal/CardholderFields';
+import { useCardholderForm } from './internal/useCardholderForm';
 import { PayjpCardElement } from './PayjpCardElement';
 import { usePayjpCard } from './usePayjpCard';
 import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
@@ -13,6 +17,7 @@ import { usePayjpContext } from './ThreeDSecureProvider';
 import { orderTabKey } from '../core/recovery/settledRecords';
 import { useTabClaim } from './useTabClaim';
 
+/** Props of {@link PayjpCheckout}: the order, the form's options, and the charge flow's settings. */
 export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   /** Your reference to what is bought (a cart id); the server prices it. Never an amount. */
   order: unknown;
@@ -20,7 +25,9 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
   split?: boolean;
   /** The pay button's label. @default 「支払う」 */
   submitLabel?: ReactNode;
+  /** Called once when the charge is paid. */
   onSucceeded?(charge: ChargeSummary): void;
+  /** Called on each failure, including cardholder details refused before anything is sent (`invalid_card` with `field`). */
   onFailed?(error: ThreeDSecureError): void;
   /**
    * One payment per order across tabs, and the paid result after the back button: tabs with the
@@ -28,8 +35,22 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
    * @default a key made from `order`
    */
   tabKey?: string | false;
+  /**
+   * Shows a consent box that must be ticked before paying (left out: no box). `label` replaces the
+   * default text, which says the name, e-mail and phone go to the card issuer through PAY.JP for
+   * 3-D Secure. PAY.JP's exact wording is not in the kit's sources: use your own privacy wording.
+   */
+  consent?: PayjpCheckoutConsent;
+  /** Replace some of the fields' texts (messages under the fields, the consent label). The language is the provider's `locale`. */
+  fieldMessages?: CardFormMessageOverrides;
   /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
+}
+
+/** The consent box of {@link PayjpCheckoutProps.consent}. */
+export interface PayjpCheckoutConsent {
+  /** @default 「入力したカード名義・メールアドレス・電話番号を、本人認証（3Dセキュア）のために PAY.JP を通じてカード発行会社へ提供することに同意します。」 */
+  label?: ReactNode;
 }
 
 const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
@@ -45,11 +66,11 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
  * asks for, one pay button. The token is made in the browser; the server prices the order, creates
  * the charge with `three_d_secure=true` and finishes it after the issuer's challenge.
  */
-export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, tabKey, className, ...chargeOptions }: PayjpCheckoutProps) {
-  const { t, errorMessage } = usePayjpContext('<PayjpCheckout>');
+export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, tabKey, consent, fieldMessages, className, ...chargeOptions }: PayjpCheckoutProps) {
+  const { t, errorMessage, locale } = usePayjpContext('<PayjpCheckout>');
   const card = usePayjpCard();
   const charge = usePayjpCharge(chargeOptions);
-  const [cardholder, setCardholder] = useState({ name: '', email: '', phone: '' });
+  const cardholder = useCardholderForm({ consent: consent !== undefined });
   const [tokenError, setTokenError] = useState<ThreeDSecureError | null>(null);
   const [tokenizing, setTokenizing] = useState(false);
   const callbacks = useLatest({ onSucceeded, onFailed });
@@ -74,10 +95,17 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     event.preventDefault();
     if (busy || charge.state === 'succeeded' || paidBefore || elsewhere) return;
     setTokenError(null);
+    // Checked here so that each problem is named under its field, not as "card details are wrong".
+    const details = cardholder.check();
+    if (!details.ok) {
+      document.getElementById(`${id}-${details.invalid[0]}`)?.focus();
+      callbacks.current.onFailed?.(new ThreeDSecureError('invalid_card', `The cardholder details have errors: ${details.invalid.join(', ')}.`, { field: details.invalid[0] }));
+      return;
+    }
     setTokenizing(true);
     let token: string;
     try {
-      token = (await card.createToken(cardholder, { requireCardholder: true })).id;
+      token = (await card.createToken(details.values, { requireCardholder: true })).id;
     } catch (cause) {
       const failure = toThreeDSecureError(cause, 'invalid_card');
       setTokenError(failure);
@@ -93,34 +121,32 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     await charge.start({ token, order });
   };
 
-  const field = (name: 'name' | 'email' | 'phone', type: string, autoComplete: string) => (
-    <div className="r3k-field">
-      <label className="r3k-label" htmlFor={`${id}-${name}`}>{t(`cardholder.${name}`)}</label>
-      <input
-        id={`${id}-${name}`}
-        className="r3k-input"
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        value={cardholder[name]}
-        aria-invalid={error?.field === name || undefined}
-        onChange={(event) => setCardholder((current) => ({ ...current, [name]: event.target.value }))}
-      />
-    </div>
-  );
+  // Card errors go under the field they concern (payjs's live check, or PAY.JP's answer at token time).
+  const text = (key: CardFormMessageKey) => getCardFormMessage(key, locale, fieldMessages);
+  const tokenField = payjpFieldError(tokenError);
+  const liveField = payjpFieldError(card.error);
+  const cardErrors: Partial<Record<PayjpCardField, string>> = {};
+  for (const found of [liveField, tokenField]) if (found && isCardField(found.field)) cardErrors[found.field] = text(found.key);
+  const rejected = tokenField && !isCardField(tokenField.field) ? { field: tokenField.field, key: tokenField.key } : null;
+  // A field's own message says it all; the alert is for what no field explains.
+  const alertError = tokenField ? null : error;
 
   const statusKey = paidBefore ? 'return.succeeded' : elsewhere ? 'tab.busyElsewhere' : tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
   return (
     <form className={rootClass('r3k-checkout', className)} data-state={tokenizing ? 'tokenizing' : charge.state} data-tab={elsewhere ? 'elsewhere' : paidBefore ? 'settled' : undefined} onSubmit={submit} noValidate>
-      <PayjpCardElement card={card.card} split={split ?? false} className="r3k-field" />
-      {field('name', 'text', 'cc-name')}
-      <p id={`${id}-hint`} className="r3k-hint">{t('cardholder.hint')}</p>
-      {field('email', 'email', 'email')}
-      {field('phone', 'tel', 'tel')}
+      <PayjpCardElement card={card.card} split={split ?? false} errors={cardErrors} className="r3k-field" />
+      <CardholderFields
+        id={id}
+        form={cardholder}
+        rejected={rejected}
+        labels={{ name: t('cardholder.name'), email: t('cardholder.email'), phone: t('cardholder.phone'), hint: t('cardholder.hint') }}
+        text={text}
+        {...(consent ? { consentLabel: consent.label ?? text('consent.label') } : {})}
+      />
       <button type="submit" className="r3k-button" disabled={busy || !card.ready || charge.state === 'succeeded' || paidBefore || elsewhere} aria-busy={busy}>
         {submitLabel ?? t('charge.pay')}
       </button>
-      <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />
+      <StatusRegion status={statusKey ? t(statusKey) : ''} error={alertError} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />
       {charge.stillConfirming && charge.state === 'finishing' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
         <button type="button" className="r3k-button r3k-button-secondary" onClick={charge.cancel}>
@@ -134,4 +160,8 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
       ) : null}
     </form>
   );
+}
+
+function isCardField(field: string): field is PayjpCardField {
+  return field === 'card' || field === 'number' || field === 'expiry' || field === 'cvc';
 }

@@ -1,6 +1,8 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
+import { getCardVerificationErrorMessage } from '../core/payjp/cardVerificationMessages';
+import type { ReturnSubject } from '../core/return/createReturnFlow';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
@@ -17,14 +19,22 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
   onSucceeded?(orderIds: readonly number[], details: { chargeId?: string }): void;
   /** Called once on a failure. */
   onFailed?(error: ThreeDSecureError, orderIds: readonly number[]): void;
+  /**
+   * What this page confirms, for the texts shown before a saved attempt is read or when there is
+   * none: `'card'` on a card verification's return page keeps payment wording away. The saved
+   * attempt's own kind wins once it is known. @default 'payment'
+   */
+  subject?: ReturnSubject;
   /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
 }
 
 /** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
-export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, className, ...options }: ThreeDSecureReturnStatusProps) {
-  const { t, errorMessage } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
+export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, subject: pageSubject = 'payment', className, ...options }: ThreeDSecureReturnStatusProps) {
+  const { t, errorMessage: paymentErrorMessage, locale, messages } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
   const state = useThreeDSecureReturn(options);
+  const forCard = (state.subject ?? pageSubject) === 'card';
+  const errorMessage = forCard ? (failure: ThreeDSecureError) => getCardVerificationErrorMessage(failure, locale, messages) : paymentErrorMessage;
   const callbacks = useLatest({ onSucceeded, onFailed });
 
   useEffect(() => {
@@ -41,9 +51,9 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
   const stillConfirming = state.status === 'checking' && state.stillConfirming === true;
   const status =
     state.status === 'checking'
-      ? t(stillConfirming ? 'confirm.stillConfirming' : 'return.checking')
+      ? t(stillConfirming ? 'confirm.stillConfirming' : forCard ? 'card.verifying' : 'return.checking')
       : state.status === 'succeeded'
-        ? t(state.subject === 'card' ? 'card.succeeded' : 'return.succeeded')
+        ? t(forCard ? 'card.succeeded' : 'return.succeeded')
         : '';
   const canCheckAgain = state.status === 'failed' && ['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized'].includes(state.error.code);
 

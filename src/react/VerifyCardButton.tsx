@@ -2,6 +2,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
+import { getCardVerificationErrorMessage } from '../core/payjp/cardVerificationMessages';
 import type { CardVerification } from '../core/payjp/protocol';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
@@ -32,7 +33,9 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
 
 /** A drop-in “verify this card” button for PAY.JP customer-card 3-D Secure, with a live status region. */
 export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFailed, className, ...options }: VerifyCardButtonProps) {
-  const { t, errorMessage } = usePayjpContext('<VerifyCardButton>');
+  const { t, locale, messages } = usePayjpContext('<VerifyCardButton>');
+  // No payment exists here: the card wording, not the checkout's 「お支払いは完了していません」.
+  const errorMessage = (failure: ThreeDSecureError) => getCardVerificationErrorMessage(failure, locale, messages);
   const { start, resume, cancel, state, result, error, stillConfirming, resumable } = useThreeDSecure(options);
   const callbacks = useLatest({ onSucceeded, onFailed });
   const busy = state === 'creating' || state === 'challenging' || state === 'redirecting' || state === 'verifying';

@@ -22,7 +22,7 @@ export type { PayjpCardElementProps } from './PayjpCardElement';
 export { usePayjpCharge } from './usePayjpCharge';
 export type { UsePayjpChargeOptions, UsePayjpChargeResult } from './usePayjpCharge';
 export { PayjpCheckout } from './PayjpCheckout';
-export type { PayjpCheckoutProps } from './PayjpCheckout';
+export type { PayjpCheckoutConsent, PayjpCheckoutProps } from './PayjpCheckout';
 export { useTabClaim } from './useTabClaim';
 export type { TabPaymentUpdate, UseTabClaimOptions, UseTabClaimResult } from './useTabClaim';
 export { usePendingAttempt } from './usePendingAttempt';

@@ -14,13 +14,15 @@ export interface PayjpCheckoutDemoProps {
   locale?: Locale;
   /** Talk to the demo handler whose clock is 31 minutes ahead (PAY.JP's 3-D Secure window is 30). */
   late?: boolean;
+  /** Show the consent box PAY.JP's 3-D Secure data needs (`consent` prop, default wording). */
+  consent?: boolean;
 }
 
 /**
  * A first-time shopper's checkout with charge-time 3-D Secure: payjs card fields (the sandbox's
  * stand-in), the cardholder details PAY.JP asks for, and the kit's handler pricing the cart.
  */
-export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split = false, locale = 'ja', late = false }: PayjpCheckoutDemoProps) {
+export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split = false, locale = 'ja', late = false, consent = false }: PayjpCheckoutDemoProps) {
   const [backend] = useState(() => createPayjpBackend({ baseUrl: late ? '/api/payjp-late' : '/api/payjp', allowedStartOrigins: [window.location.origin] }));
   const frame = useRef<DemoFrameHandle>(null);
   const en = locale === 'en';
@@ -35,6 +37,7 @@ export function PayjpCheckoutDemo({ workflow = 'iframe', cart = 'basic', split =
           order={{ cart }}
           split={split}
           pollDelaysMs={POLL_DELAYS_MS}
+          {...(consent ? { consent: {} } : {})}
           {...(workflow === 'redirect' ? { navigate: (url: string) => frame.current?.navigate(url) } : {})}
         />
         {workflow === 'redirect' ? (

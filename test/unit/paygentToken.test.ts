@@ -169,8 +169,17 @@ describe('validatePaygentCard', () => {
     [{ expiry: '05/50' }, 'expire', 'paygent.expiry.outOfRange'],
     [{ cvc: '12' }, 'cvc', 'paygent.cvc.invalid'],
     [{ name: '山田 太郎' }, 'name', 'paygent.name.invalid'],
+    [{ name: 'ヤマダ タロウ' }, 'name', 'paygent.name.invalid'],
+    [{ name: 'TARO YAMADA 2' }, 'name', 'paygent.name.characters'],
+    [{ name: 'A' }, 'name', 'paygent.name.tooShort'],
+    [{ name: 'A'.repeat(46) }, 'name', 'paygent.name.tooLong'],
   ])('%o → %s: %s', (change, field, key) => {
     expect(validatePaygentCard(normalizePaygentCard({ ...CARD, ...change }), { now })).toEqual({ [field]: key });
+  });
+
+  it('normalises the name as the PAY.JP checkout does: full-width, spaces, upper case', () => {
+    expect(normalizePaygentCard({ ...CARD, name: 'ｙａｍａｄａ　　ｔａｒｏ ' }).name).toBe('YAMADA TARO');
+    expect(validatePaygentCard(normalizePaygentCard({ ...CARD, name: "mary o'neill-smith" }), { now })).toEqual({});
   });
 
   it('has ja and en texts for every key', () => {

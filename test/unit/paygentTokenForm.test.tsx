@@ -75,7 +75,7 @@ function fillCard() {
   type('カード名義', 'TARO YAMADA');
 }
 
-describe('<PaygentCardForm> fields', () => {
+describe('<PaygentCardForm> fields', { timeout: 30_000 }, () => {
   it('labels every field, with autocomplete, inputmode, hints and no name attribute', () => {
     renderForm(fakeBackend());
     expect(screen.getByRole('group', { name: 'クレジットカード情報' })).toBeInTheDocument();
@@ -113,7 +113,7 @@ describe('<PaygentCardForm> fields', () => {
   });
 });
 
-describe('<PaygentCardForm> checks before anything is sent', () => {
+describe('<PaygentCardForm> checks before anything is sent', { timeout: 30_000 }, () => {
   it('shows an error under each empty field, focuses the first, and sends no token request and no order', async () => {
     const backend = fakeBackend();
     renderForm(backend);
@@ -129,6 +129,19 @@ describe('<PaygentCardForm> checks before anything is sent', () => {
     expect(number).toHaveFocus();
     expect(createCalls).toHaveLength(0);
     expect(backend.purchase).not.toHaveBeenCalled();
+  });
+
+  it('normalises the name on blur and asks for romaji when kanji or kana is typed', () => {
+    renderForm(fakeBackend());
+    const name = screen.getByLabelText('カード名義') as HTMLInputElement;
+    type('カード名義', 'ｙａｍａｄａ　ｔａｒｏ');
+    fireEvent.blur(name);
+    expect(name.value).toBe('YAMADA TARO');
+    expect(name).not.toHaveAttribute('aria-invalid');
+    type('カード名義', '山田太郎');
+    fireEvent.blur(name);
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription(expect.stringContaining('カード名義は半角ローマ字で入力してください。'));
   });
 
   it('flags a bad card number (check digit) and clears the error once the shopper edits it', async () => {
@@ -159,7 +172,7 @@ describe('<PaygentCardForm> checks before anything is sent', () => {
   });
 });
 
-describe('<PaygentCardForm> tokenising and ordering', () => {
+describe('<PaygentCardForm> tokenising and ordering', { timeout: 30_000 }, () => {
   it('creates the token at click time, orders with card_token, clears the CVC and never passes card data to Kuroco', async () => {
     const backend = fakeBackend();
     const onToken = vi.fn();
@@ -219,7 +232,7 @@ describe('<PaygentCardForm> tokenising and ordering', () => {
   });
 });
 
-describe('usePaygentToken', () => {
+describe('usePaygentToken', { timeout: 30_000 }, () => {
   const wrapper = ({ children }: { children: ReactNode }) => <StrictMode>{children}</StrictMode>;
 
   it('is ready once the script is there, and creates tokens', async () => {

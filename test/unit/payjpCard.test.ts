@@ -81,7 +81,7 @@ describe('createPayjpCard', () => {
     expect(fake.mountedAt).toEqual([`#${number.id}`, `#${expiry.id}`, `#${cvc.id}`]);
     fake.handlers.get('cardNumber')!({ elementType: 'cardNumber', empty: false, complete: true, brand: 'Visa' });
     fake.handlers.get('cardExpiry')!({ elementType: 'cardExpiry', empty: false, complete: false, error: { message: '有効期限が正しくありません', code: 'invalid_expiry' } });
-    expect(card.getSnapshot()).toMatchObject({ complete: false, brand: 'Visa', error: { code: 'invalid_card', providerCode: 'invalid_expiry' } });
+    expect(card.getSnapshot()).toMatchObject({ complete: false, brand: 'Visa', error: { code: 'invalid_card', providerCode: 'invalid_expiry', field: 'expiry' } });
     unmount();
     expect(fake.unmounted).toEqual(['cardNumber', 'cardExpiry', 'cardCvc']);
     expect(card.getSnapshot().ready).toBe(false);

@@ -1,6 +1,7 @@
 import type { PaygentCardErrorKey } from './messages';
 import type { PaygentCardField, PaygentCardInfo, PaygentCardInput } from './types';
 import { luhn } from '../card/luhn';
+import { normalizeCardholderName, validateCardholderName, type CardholderNameErrorCode } from '../card/cardholderName';
 
 /** Full-width digits, slash and spaces (Japanese IMEs) to their ASCII forms. */
 function halfWidth(value: string): string {
@@ -42,7 +43,8 @@ export function normalizePaygentCard(input: PaygentCardInput): PaygentCardInfo {
   };
   const cvc = halfWidth(input.cvc ?? '').trim();
   if (cvc !== '') info.cvc = cvc;
-  const name = halfWidth(input.name ?? '').trim().replace(/\s+/g, ' ');
+  // The same rules as PAY.JP's checkout: the name goes to the issuer for 3-D Secure either way.
+  const name = normalizeCardholderName(input.name ?? '');
   if (name !== '') info.name = name;
   return info;
 }
@@ -60,9 +62,18 @@ export type PaygentCardErrors = Partial<Record<PaygentCardField, PaygentCardErro
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
+const NAME_ERROR: Record<CardholderNameErrorCode, PaygentCardErrorKey> = {
+  'name.required': 'paygent.name.required',
+  'name.notRomaji': 'paygent.name.invalid',
+  'name.invalidCharacters': 'paygent.name.characters',
+  'name.tooLong': 'paygent.name.tooLong',
+  'name.tooShort': 'paygent.name.tooShort',
+};
+
 /**
  * Checks normalised card data the way Paygent will (number 14–16 digits with a valid check digit,
- * month 01–12, expiry from this month up to 20 years ahead, CVC 3–4 digits, a half-width name), so
+ * month 01–12, expiry from this month up to 20 years ahead, CVC 3–4 digits, a romaji name as
+ * `validateCardholderName` checks it: 2–45 of A–Z, space, period, hyphen, apostrophe), so
  * the shopper sees field errors without a round trip. The CVC is required here.
  */
 export function validatePaygentCard(card: PaygentCardInfo, options: ValidatePaygentCardOptions = {}): PaygentCardErrors {
@@ -83,9 +94,7 @@ export function validatePaygentCard(card: PaygentCardInfo, options: ValidatePayg
   if (cvc === '') errors.cvc = 'paygent.cvc.required';
   else if (!/^\d{3,4}$/.test(cvc)) errors.cvc = 'paygent.cvc.invalid';
 
-  const name = card.name ?? '';
-  if (name === '') {
-    if (options.requireName ?? true) errors.name = 'paygent.name.required';
-  } else if (!/^[A-Za-z0-9 .,'/-]{1,45}$/.test(name)) errors.name = 'paygent.name.invalid';
+  const name = validateCardholderName(card.name ?? '');
+  if (!name.ok && (name.code !== 'name.required' || (options.requireName ?? true))) errors.name = NAME_ERROR[name.code];
   return errors;
 }

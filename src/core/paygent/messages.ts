@@ -29,7 +29,11 @@ export type PaygentCardErrorKey =
   | 'paygent.cvc.required'
   | 'paygent.cvc.invalid'
   | 'paygent.name.required'
-  | 'paygent.name.invalid';
+  /** Kanji or kana: the name in romaji, as on the card. */
+  | 'paygent.name.invalid'
+  | 'paygent.name.characters'
+  | 'paygent.name.tooLong'
+  | 'paygent.name.tooShort';
 
 export type PaygentMessageCatalog = Record<PaygentMessageKey, string>;
 
@@ -57,6 +61,9 @@ const ja: PaygentMessageCatalog = {
   'paygent.cvc.invalid': 'セキュリティコードは3桁または4桁の半角数字で入力してください。',
   'paygent.name.required': 'カード名義を入力してください。',
   'paygent.name.invalid': 'カード名義は半角ローマ字で入力してください。',
+  'paygent.name.characters': 'カード名義に使えない文字が含まれています。半角英字、スペース、ピリオド（.）、ハイフン（-）、アポストロフィ（\'）で入力してください。',
+  'paygent.name.tooLong': 'カード名義は45文字以内で入力してください。',
+  'paygent.name.tooShort': 'カード名義が短すぎます。カードに記載のとおり入力してください。',
   'paygent.unsupportedBrowser': 'お使いのブラウザはカード情報の送信に対応していません。別のブラウザでお試しください。',
   'paygent.maintenance': 'カード決済はただいまメンテナンス中です。しばらくしてからもう一度お試しください。',
 };
@@ -82,6 +89,9 @@ const en: PaygentMessageCatalog = {
   'paygent.cvc.invalid': 'The security code is 3 or 4 digits.',
   'paygent.name.required': 'Enter the name on the card.',
   'paygent.name.invalid': 'Enter the name in Latin letters, as printed on the card.',
+  'paygent.name.characters': 'The name contains characters that cannot be used. Use letters, spaces, periods (.), hyphens (-) and apostrophes (\').',
+  'paygent.name.tooLong': 'Enter at most 45 characters for the name.',
+  'paygent.name.tooShort': 'The name is too short. Enter it as printed on the card.',
   'paygent.unsupportedBrowser': 'This browser cannot send card details. Please try another browser.',
   'paygent.maintenance': 'Card payments are under maintenance. Please try again later.',
 };

@@ -22,7 +22,10 @@ export interface PayjpCardState {
   empty: boolean;
   complete: boolean;
   brand: string | null;
-  /** The first field error, as the kit's `invalid_card` (`providerCode` is payjs's, e.g. `invalid_number`). */
+  /**
+   * The first field error, as the kit's `invalid_card` (`providerCode` is payjs's, e.g. `invalid_number`;
+   * `field` is the element it came from: `card`, `number`, `expiry` or `cvc`).
+   */
   error: ThreeDSecureError | null;
 }
 
@@ -54,6 +57,8 @@ export interface PayjpCardOptions {
   getPayjp(): Promise<PayjpInstance>;
   locale?: PayjsLocale;
 }
+
+const FIELD_OF_ELEMENT: Record<PayjsElementType, string> = { card: 'card', cardNumber: 'number', cardExpiry: 'expiry', cardCvc: 'cvc' };
 
 const EMPTY: PayjpCardState = { ready: false, empty: true, complete: false, brand: null, error: null };
 
@@ -99,13 +104,21 @@ export function createPayjpCard(options: PayjpCardOptions): PayjpCard {
         let readyCount = 0;
         const publish = () => {
           const events = [...fields.values()];
-          const firstError = events.find((event) => event?.error)?.error;
+          const [failingType, failing] = [...fields.entries()].find(([, event]) => event?.error) ?? [];
+          const firstError = failing?.error;
           store.setState({
             ready: readyCount === slots.length,
             empty: events.every((event) => !event || event.empty),
             complete: events.every((event) => event?.complete === true),
             brand: events.find((event) => event?.brand)?.brand ?? null,
-            error: firstError ? new ThreeDSecureError('invalid_card', firstError.message, { providerCode: firstError.code ?? 'invalid', providerMessage: firstError.message }) : null,
+            error: firstError
+              ? new ThreeDSecureError('invalid_card', firstError.message, {
+                  providerCode: firstError.code ?? 'invalid',
+                  providerMessage: firstError.message,
+                  // Which field it is: payjs's `incomplete_error` does not say (for the per-field message).
+                  ...(failingType ? { field: FIELD_OF_ELEMENT[failingType] } : {}),
+                })
+              : null,
           });
         };
         const elements = slots.map(([type, target]) => {
