@@ -1,4 +1,6 @@
 import { ATTEMPT_REFERENCE_PARAM } from '../core/recovery/attemptOutcome';
+import { base64Url, fromBase64Url } from './base64Url';
+import { deriveHmacKey } from './deriveHmacKey';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -8,28 +10,9 @@ const KEY_LABEL = 'react3ds-kit attempt reference key v1';
 /** How long a reference answers by default: a day, so a shopper coming back later still sees the outcome. */
 export const DEFAULT_ATTEMPT_REFERENCE_TTL_MS = 24 * 60 * 60 * 1000;
 
-function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(value: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) return null;
-  try {
-    const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (value.length % 4)) % 4));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 /** HMAC(secretKey, label), as an HMAC-SHA-256 key (WebCrypto: edge runtimes work). */
 export async function importAttemptReferenceKey(secretKey: string): Promise<CryptoKey> {
-  const subtle = globalThis.crypto.subtle;
-  const root = await subtle.importKey('raw', encoder.encode(secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const derived = await subtle.sign('HMAC', root, encoder.encode(KEY_LABEL));
-  return subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  return deriveHmacKey(secretKey, KEY_LABEL);
 }
 
 /** What a reference names: a charge, until when. */
@@ -64,13 +47,13 @@ export async function verifyAttemptReference(
   now: number,
 ): Promise<{ ok: true; claims: AttemptReferenceClaims } | { ok: false; reason: AttemptReferenceRefusal }> {
   const [payload, mac, extra] = typeof reference === 'string' ? reference.split('.') : [];
-  const macBytes = mac === undefined ? null : fromBase64Url(mac);
-  if (payload === undefined || extra !== undefined || !macBytes || !fromBase64Url(payload)) return { ok: false, reason: 'malformed' };
+  const macBytes = mac === undefined ? null : fromBase64Url(mac, 400);
+  if (payload === undefined || extra !== undefined || !macBytes || !fromBase64Url(payload, 400)) return { ok: false, reason: 'malformed' };
   const valid = await globalThis.crypto.subtle.verify('HMAC', key, macBytes as BufferSource, encoder.encode(payload));
   if (!valid) return { ok: false, reason: 'bad_signature' };
   let parsed: { c?: unknown; e?: unknown } | null;
   try {
-    parsed = JSON.parse(decoder.decode(fromBase64Url(payload) as Uint8Array)) as { c?: unknown; e?: unknown } | null;
+    parsed = JSON.parse(decoder.decode(fromBase64Url(payload, 400) as Uint8Array)) as { c?: unknown; e?: unknown } | null;
   } catch {
     return { ok: false, reason: 'malformed' };
   }

@@ -1,10 +1,6 @@
-const encoder = new TextEncoder();
+import { base64Url } from './base64Url';
 
-function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+const encoder = new TextEncoder();
 
 /** An HMAC-SHA-256 signing key for {@link signBackUrl}; import it once and reuse it. */
 export function importBackUrlKey(secretKey: string): Promise<CryptoKey> {
