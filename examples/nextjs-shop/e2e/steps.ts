@@ -1,24 +1,18 @@
-// Small steps the specs share. When `react-3ds-kit/testing` ships Playwright helpers
-// (completeChallenge(page, outcome), …), these are the functions to swap for them.
-import type { Frame, Page } from '@playwright/test';
+// The steps only this shop needs. Card fields and the issuer's page come from the kit's own helpers
+// (react-3ds-kit/testing/playwright: fillPayjsCard, completeChallenge).
+import type { Page } from '@playwright/test';
+import { fillPayjsCard } from 'react-3ds-kit/testing/playwright';
 
-/** Types PAY.JP test card details into payjs's fields and the kit's cardholder fields. */
-export async function fillPayjpCard(page: Page, number = '4242424242424242') {
-  await page.locator('[data-payjs-field="number"]').pressSequentially(number);
-  await page.locator('[data-payjs-field="expiry"]').pressSequentially('1230');
-  await page.locator('[data-payjs-field="cvc"]').pressSequentially('123');
+/** The kit's cardholder fields beside pay.js's, which PAY.JP's 3-D Secure asks for. */
+export async function fillCardholder(page: Page) {
   await page.getByLabel('カード名義（ローマ字）').fill('TARO YAMADA');
   await page.getByLabel('メールアドレス').fill('taro@example.jp');
 }
 
-/** Picks an outcome on the sandbox's PAY.JP 3-D Secure page shown in payjs's iframe overlay. */
-export async function completePayjpIframeChallenge(page: Page, outcome: 'verified' | 'failed' | 'attempted' | 'abandon' = 'verified') {
-  await page.frameLocator('[role=dialog] iframe').locator(`[data-outcome="${outcome}"]`).click();
-}
-
-/** Picks an outcome on a sandbox issuer page opened as the whole page (redirect workflows). */
-export async function completeFullPageChallenge(page: Page | Frame, outcome: string) {
-  await page.locator(`[data-outcome="${outcome}"]`).click();
+/** Everything the PAY.JP checkout asks: the stand-in pay.js card fields, then the cardholder. */
+export async function fillPayjpCheckout(page: Page) {
+  await fillPayjsCard(page);
+  await fillCardholder(page);
 }
 
 /** Resolves with the id of the next card verification this page creates (POST /api/3ds/card-verifications). */
