@@ -8,6 +8,7 @@ import { StatusRegion } from './internal/StatusRegion';
 import { useKurocoContext } from './ThreeDSecureProvider';
 import { useKurocoPurchase } from './useKurocoPurchase';
 
+/** Props of {@link KurocoCheckout}: the order, where its 3-D Secure form may post, texts and callbacks. */
 export interface KurocoCheckoutProps {
   /** The order, or a function that builds it at click time (e.g. after creating the card token). */
   order: KurocoOrderInput | (() => KurocoOrderInput | Promise<KurocoOrderInput>);
@@ -17,9 +18,11 @@ export interface KurocoCheckoutProps {
   target?: string;
   /** The button's label. @default 「注文を確定する」 */
   submitLabel?: ReactNode;
+  /** Disables the button (it is also disabled while the order is placed). */
   disabled?: boolean;
   /** Kuroco accepted the order without 3-D Secure (or before the hand-off). */
   onPurchased?(result: KurocoPurchaseResult): void;
+  /** Called once per failure: the order was refused, the backend failed, or its 3-D Secure form was refused. */
   onError?(error: ThreeDSecureError): void;
   /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;

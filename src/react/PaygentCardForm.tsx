@@ -13,6 +13,7 @@ import { rootClass } from './internal/partClass';
 import { useKurocoContext } from './ThreeDSecureProvider';
 import { usePaygentToken, type UsePaygentTokenOptions } from './usePaygentToken';
 
+/** Props of {@link PaygentCardForm}: Paygent's token settings, the order, and {@link KurocoCheckoutProps}' options. */
 export interface PaygentCardFormProps extends Omit<KurocoCheckoutProps, 'order'> {
   /** Paygent's public token settings and where PaygentToken.js comes from. */
   paygent: UsePaygentTokenOptions;

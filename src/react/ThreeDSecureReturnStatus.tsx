@@ -9,6 +9,7 @@ import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
 
+/** Props of {@link ThreeDSecureReturnStatus}: what to show under a failure, callbacks, and the return flow's settings. */
 export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOptions {
   /** Shown under a failure, e.g. a link back to the checkout. */
   retryAction?: ReactNode;

@@ -10,12 +10,15 @@ import { useLatest } from './internal/useLatest';
 import { usePayjpContext } from './ThreeDSecureProvider';
 import { useThreeDSecure, type UseThreeDSecureOptions } from './useThreeDSecure';
 
+/** Props of {@link VerifyCardButton}: the card, the texts and callbacks, and the hook's settings. */
 export interface VerifyCardButtonProps extends UseThreeDSecureOptions {
   /** The saved card to verify, `car_…`. */
   cardId: string;
   /** The button's label. @default 「カードの本人認証をする」 */
   children?: ReactNode;
+  /** Disables the button (it is also disabled while a verification runs). */
   disabled?: boolean;
+  /** Called once when the backend reads the verification as succeeded (re-check it on your server before acting). */
   onSucceeded?(verification: CardVerification): void;
   /** The card stays usable after a failure: the app decides what a failure means. */
   onFailed?(error: ThreeDSecureError, verification: CardVerification | null): void;

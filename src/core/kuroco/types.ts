@@ -25,12 +25,15 @@ export interface KurocoPaths {
 /** Payment state of an order, as far as the return page needs it. */
 export type KurocoPaymentStatus = 'paid' | 'failed' | 'pending';
 
+/** Options of `createKurocoBackend`: the site, the API, how requests are authenticated, and the return path. */
 export interface KurocoBackendOptions {
   /** The Kuroco site, e.g. `https://example.g.kuroco.app` (or the sandbox's URL). */
   baseUrl: string;
   /** The API id in `/rcms-api/{apiId}/`. @default 1 */
   apiId?: number | string;
+  /** Your site's endpoint paths, when they differ from the defaults (`ec/order`, `ec/order/{ec_order_id}`). */
   paths?: KurocoPaths;
+  /** How requests authenticate: a token (static or fetched per request), Kuroco's cookie session, or none. */
   auth: KurocoAuth;
   /**
    * Where Kuroco sends the shopper after 3-D Secure (`card_options.card_3dsec_return_url`): a path

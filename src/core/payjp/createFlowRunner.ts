@@ -9,14 +9,17 @@ import type { PayjsUi } from './trackPayjsUi';
 
 /** What every PAY.JP 3-D Secure flow is built from (customer card, charge). */
 export interface PayjpFlowOptions extends ConfirmOptions {
+  /** Your merchant backend (`createPayjpBackend`). */
   backend: PayjpBackend;
   /** The payjs instance (the provider loads pay.js before any click). */
   getPayjp(): Promise<PayjpInstance>;
+  /** Where attempts are saved for a reload or a later visit (`createAttemptStore`). */
   attempts: AttemptStore;
   /** @default 'iframe' */
   workflow?: ThreeDSecureWorkflow;
   /** What replaces a blocked sub-window. `'none'` reports `popup_blocked`. @default 'iframe' */
   popupFallback?: 'iframe' | 'redirect' | 'none';
+  /** Sub-window workflow: pay.js's `openThreeDSecureDialog` options (`timeout`, `windowFeatures`). */
   dialogOptions?: ThreeDSecureDialogOptions;
   /** Redirect workflow: one of the server's `returnUrls` (the first when absent). */
   returnUrl?: string;
