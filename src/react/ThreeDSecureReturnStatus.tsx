@@ -5,6 +5,7 @@ import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
+import { useThreeDSecureMessages } from './useThreeDSecureMessages';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
 
 export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOptions {
@@ -23,7 +24,8 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
 
 /** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
 export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, className, ...options }: ThreeDSecureReturnStatusProps) {
-  const { t, errorMessage } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
+  useThreeDSecureContext('<ThreeDSecureReturnStatus>');
+  const { t, errorMessage } = useThreeDSecureMessages();
   const state = useThreeDSecureReturn(options);
   const callbacks = useLatest({ onSucceeded, onFailed });
 

@@ -3,8 +3,6 @@ import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord, stringOr } from '../kuroco/parseKurocoError';
 import { rememberPayjsOrigin } from './payjsOrigins';
-import { createPayjpGetter, type PayjpGetterOptions } from './createPayjpGetter';
-import type { PayjpInstance } from './payjs';
 import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
 
 export interface PayjpBackendOptions {
@@ -38,12 +36,6 @@ export interface PayjpBackend {
    * `allowedStartOrigins` and the id).
    */
   createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: ChargeRequestInit): Promise<string>;
-  /**
-   * How `<ThreeDSecureProvider>` loads pay.js for this backend (`createPayjpBackend` sets it to
-   * `createPayjpGetter`), so apps without a PAY.JP backend do not carry the loader. A hand-written
-   * backend may leave it out: the PAY.JP hooks then load pay.js themselves when they mount.
-   */
-  createPayjs?(options: PayjpGetterOptions): () => Promise<PayjpInstance>;
 }
 
 /** Per-request options of the charge routes. */
@@ -140,7 +132,6 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
 
   return {
     provider: 'payjp',
-    createPayjs: createPayjpGetter,
     createCardVerification: async (cardId, init = {}) => read(await call('POST', '/card-verifications', { cardId }, init), 'verification'),
     getCardVerification: one<CardVerification>('verification', 'GET', (id) => pathOf('card-verifications', id)),
     async createCharge(body, init = {}) {
