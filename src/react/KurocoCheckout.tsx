@@ -9,6 +9,7 @@ import { StatusRegion } from './internal/StatusRegion';
 import { useKurocoPurchase } from './useKurocoPurchase';
 import { useThreeDSecureMessages } from './useThreeDSecureMessages';
 
+/** Props of `<KurocoCheckout>`. */
 export interface KurocoCheckoutProps {
   /** The order, or a function that builds it at click time (e.g. after creating the card token). */
   order: KurocoOrderSource;
@@ -18,9 +19,11 @@ export interface KurocoCheckoutProps {
   target?: string;
   /** The button's label. @default 「注文を確定する」 */
   submitLabel?: ReactNode;
+  /** Disable the button (say, until the card form is complete). */
   disabled?: boolean;
   /** Kuroco accepted the order without 3-D Secure (or before the hand-off). */
   onPurchased?(result: KurocoPurchaseResult): void;
+  /** The purchase failed (building the order included), or the ACS form could not be used. */
   onError?(error: ThreeDSecureError): void;
   /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;

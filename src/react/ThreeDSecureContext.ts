@@ -12,8 +12,11 @@ import type { ThreeDSecureProviderEvent } from './ThreeDSecureProviderTypes';
 export interface ThreeDSecureContextState {
   /** The client (given, or built from the provider's `backend`/`storage` props). */
   client: ThreeDSecureClient;
+  /** The client's backend. */
   backend: ThreeDSecureBackend;
+  /** The client's attempt store. */
   attempts: AttemptStore;
+  /** The provider's language. */
   locale: Locale;
   /** The provider's `messages` overrides. */
   messages?: MessageOverrides | undefined;

@@ -16,6 +16,7 @@ import { useThreeDSecureMessages, type ThreeDSecureMessages } from './useThreeDS
 
 export type { ThreeDSecureBackend };
 
+/** Props of `<ThreeDSecureProvider>`: a `client`, or a `backend` and the settings to build one from. */
 export interface ThreeDSecureProviderProps {
   /**
    * The client the app made once, at module scope: `createThreeDSecureClient({ backend, payjs? })`.
@@ -53,6 +54,7 @@ export interface ThreeDSecureProviderProps {
   onEvent?(event: ThreeDSecureProviderEvent): void;
   /** @deprecated The kit no longer uses react-query; this prop is accepted and ignored. */
   queryClient?: unknown;
+  /** The part of the app that uses the kit. */
   children?: ReactNode;
 }
 

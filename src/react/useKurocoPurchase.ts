@@ -10,6 +10,7 @@ import { useFlow } from './useFlow';
 /** Callbacks of one `useKurocoPurchase()`, fired by the flow for the purchases this hook starts. */
 export type UseKurocoPurchaseOptions = Omit<KurocoPurchaseFlowOptions, 'client' | 'onEvent' | 'now'>;
 
+/** What `useKurocoPurchase()` returns: the flow's snapshot, the former fields, and the flow. */
 export interface UseKurocoPurchaseResult extends Omit<KurocoPurchaseSnapshot, 'status'> {
   /** Places the order; errors land in `error`. Calls while one is under way, or after a 3-D Secure hand-off, send nothing. */
   purchase(order: KurocoOrderInput): void;
@@ -26,6 +27,7 @@ export interface UseKurocoPurchaseResult extends Omit<KurocoPurchaseSnapshot, 's
   isPending: boolean;
   /** The purchase answer (`result`): render `<AcsFormAutoSubmit html={data.acsHtml}>` when `acsHtml` is set. */
   data: KurocoPurchaseResult | undefined;
+  /** Why the purchase failed, or null. */
   error: ThreeDSecureError | null;
   /** Back to idle: the next `purchase` sends a new order. */
   reset(): void;

@@ -6,6 +6,7 @@ import { useOptionalThreeDSecureContext } from './ThreeDSecureContext';
 
 /** The kit's texts in the provider's language, with its `messages` overrides. */
 export interface ThreeDSecureMessages {
+  /** The provider's language ('ja' outside one). */
   locale: Locale;
   /** A shopper-facing text. */
   t(key: MessageKey): string;

@@ -7,6 +7,7 @@ import { createClientRegistry, type ClientRegistry } from './createClientRegistr
 /** A merchant backend a client can hold. */
 export type ThreeDSecureBackend = KurocoBackend | PayjpBackend;
 
+/** What `createThreeDSecureClient` takes. */
 export interface ThreeDSecureClientOptions<B extends ThreeDSecureBackend = ThreeDSecureBackend> {
   /** The merchant backend: `createKurocoBackend({ … })`, `createPayjpBackend({ … })` or your own. */
   backend: B;
@@ -26,8 +27,11 @@ export interface ThreeDSecureClientOptions<B extends ThreeDSecureBackend = Three
  * a new one each.
  */
 export interface ThreeDSecureClient<B extends ThreeDSecureBackend = ThreeDSecureBackend> {
+  /** The merchant backend. */
   readonly backend: B;
+  /** PAY.JP: the pay.js loader, or null (Kuroco, or the redirect workflow). */
   readonly payjs: PayjsLoader | null;
+  /** Where attempts survive the 3-D Secure round trip. */
   readonly attempts: AttemptStore;
   /** @internal The runs under way and the hand-offs already submitted. */
   readonly registry: ClientRegistry;

@@ -22,15 +22,23 @@ export type KurocoOrderSource = KurocoOrderInput | (() => KurocoOrderInput | Pro
 
 /** One step of the purchase for monitoring; ids and codes only, never card or personal data. */
 export interface KurocoPurchaseEvent {
+  /** The journey: always the Kuroco purchase. */
   flow: 'kuroco_purchase';
+  /** `started`, `challenge_shown` (the ACS form was posted), `succeeded` (ordered without 3-D Secure), `failed`. */
   type: 'started' | 'challenge_shown' | 'succeeded' | 'failed';
+  /** `Date.now()` when it happened. */
   at: number;
+  /** Milliseconds since the purchase started. */
   elapsedMs: number;
+  /** Kuroco's order ids, once known. */
   orderIds?: readonly number[];
+  /** `failed`: the kit's error code. */
   code?: ThreeDSecureError['code'];
+  /** `failed`: Kuroco's `x-rcms-request-id`, for support. */
   requestId?: string;
 }
 
+/** What `createKurocoPurchaseFlow` takes; `setOptions` replaces it (the client stays). */
 export interface KurocoPurchaseFlowOptions extends FlowCallbacks<KurocoPurchaseSnapshot> {
   /** The client whose Kuroco backend is used, and whose registry keeps the purchase under way. */
   client: ThreeDSecureClient<KurocoBackend>;
