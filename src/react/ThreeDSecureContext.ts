@@ -6,7 +6,10 @@ import { ThreeDSecureError } from '../core/errors';
 import type { Locale, MessageOverrides } from '../core/messages';
 import type { PayjpGetterOptions } from '../core/payjp/createPayjpGetter';
 import type { PayjpInstance, ThreeDSecureWorkflow } from '../core/payjp/payjs';
-import type { ThreeDSecureProviderEvent } from './ThreeDSecureProviderTypes';
+import type { KurocoPurchaseEvent } from '../core/kuroco/kurocoPurchaseTypes';
+
+/** What the provider's `onEvent` receives. */
+export type ThreeDSecureProviderEvent = KurocoPurchaseEvent;
 
 /** What the provider puts in context: the client it holds and the settings every hook reads. */
 export interface ThreeDSecureContextState {

@@ -10,8 +10,13 @@ import type { PayjpBackend } from '../core/payjp/createPayjpBackend';
 import type { PayjpGetterOptions } from '../core/payjp/createPayjpGetter';
 import type { ThreeDSecureWorkflow } from '../core/payjp/payjs';
 import { usePayjpState } from './internal/usePayjpState';
-import { ThreeDSecureContext, useOptionalThreeDSecureContext, useThreeDSecureContext, type ThreeDSecureContextState } from './ThreeDSecureContext';
-import type { ThreeDSecureProviderEvent } from './ThreeDSecureProviderTypes';
+import {
+  ThreeDSecureContext,
+  useOptionalThreeDSecureContext,
+  useThreeDSecureContext,
+  type ThreeDSecureContextState,
+  type ThreeDSecureProviderEvent,
+} from './ThreeDSecureContext';
 import { useThreeDSecureMessages, type ThreeDSecureMessages } from './useThreeDSecureMessages';
 
 export type { ThreeDSecureBackend };

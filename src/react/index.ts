@@ -5,9 +5,8 @@
 // The provider, its client and its one accessor (both providers).
 export { ThreeDSecureProvider } from './ThreeDSecureProvider';
 export type { ThreeDSecureBackend, ThreeDSecureContextValue, ThreeDSecureProviderProps } from './ThreeDSecureProvider';
-export type { ThreeDSecureProviderEvent } from './ThreeDSecureProviderTypes';
 export { useThreeDSecureContext } from './ThreeDSecureContext';
-export type { ThreeDSecureContextState } from './ThreeDSecureContext';
+export type { ThreeDSecureContextState, ThreeDSecureProviderEvent } from './ThreeDSecureContext';
 export { useThreeDSecureMessages } from './useThreeDSecureMessages';
 export type { ThreeDSecureMessages } from './useThreeDSecureMessages';
 export { useFlow } from './useFlow';
