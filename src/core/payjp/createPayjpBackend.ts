@@ -2,6 +2,8 @@ import { isLoopbackHost } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord, stringOr } from '../kuroco/parseKurocoError';
+import type { PayjpGetterOptions } from './createPayjpGetter';
+import type { PayjpInstance } from './payjs';
 import { rememberPayjsOrigin } from './payjsOrigins';
 import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
 
@@ -36,6 +38,12 @@ export interface PayjpBackend {
    * `allowedStartOrigins` and the id).
    */
   createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: ChargeRequestInit): Promise<string>;
+  /**
+   * Optional: a payjs getter to use instead of loading pay.js (tests: `withPayjs` from
+   * `react-3ds-kit/testing`). `createPayjpBackend` leaves it out; apps give the client a
+   * `createPayjsLoader` instead.
+   */
+  createPayjs?(options: PayjpGetterOptions): () => Promise<PayjpInstance>;
 }
 
 /** Per-request options of the charge routes. */

@@ -15,7 +15,11 @@ export function usePayjpState(caller: string): ThreeDSecureContextState & { back
   const value = useMemo(() => {
     const { payjs, client } = context;
     if (context.getPayjp || !payjs) return context;
-    const loader = client.registry.shared<PayjsLoader>(`payjs:${JSON.stringify(payjs)}`, () => createPayjsLoader(payjs));
+    // A backend may bring its own getter (the testing entry's in-memory pay.js).
+    const { createPayjs } = context.backend;
+    const loader = client.registry.shared<PayjsLoader>(`payjs:${JSON.stringify(payjs)}`, () =>
+      createPayjs ? { options: payjs, load: createPayjs(payjs) } : createPayjsLoader(payjs),
+    );
     return { ...context, getPayjp: loader.load };
   }, [context]);
   const { getPayjp } = value;
