@@ -45,7 +45,7 @@ export default mergeConfig(
     ],
     // Pre-bundled up front: discovering them mid-run makes Vite reload the browser and lose a test file.
     optimizeDeps: {
-      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@tanstack/react-query', 'vitest-browser-react'],
+      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'vitest-browser-react'],
     },
     test: {
       // Two cores: one file at a time per project keeps Chromium and jsdom from starving each other.
@@ -65,6 +65,15 @@ export default mergeConfig(
         {
           extends: true,
           test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.{ts,tsx}'], testTimeout: 15_000 },
+        },
+        {
+          // Type tests pin the public types of both entries; tsc only, nothing runs.
+          extends: true,
+          test: {
+            name: 'types',
+            include: [],
+            typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.typetests.json' },
+          },
         },
         {
           extends: true,

@@ -65,7 +65,8 @@ try {
   const installed = path.join(app, 'node_modules', 'react-3ds-kit');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const peer of ['react', 'react-dom', '@tanstack/react-query', 'payjp', 'scheduler', 'msw', '@playwright/test', 'playwright', 'playwright-core']) {
+  // react-query is not linked: no entry may need it (no flow uses it since the Kuroco purchase flow).
+  for (const peer of ['react', 'react-dom', 'payjp', 'scheduler', 'msw', '@playwright/test', 'playwright', 'playwright-core']) {
     const target = path.join(app, 'node_modules', peer);
     mkdirSync(path.dirname(target), { recursive: true });
     symlinkSync(path.join(root, 'node_modules', peer), target, 'dir');
@@ -133,6 +134,13 @@ function importsOf(file, seen = new Set()) {
   const code = readFileSync(file, 'utf8');
   const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\1/g)].map((m) => m[2]);
   return specifiers.flatMap((spec) => (spec.startsWith('.') ? importsOf(path.resolve(path.dirname(file), spec), seen) : [spec]));
+}
+// No entry needs @tanstack/react-query: apps build without it installed.
+for (const entry of Object.keys(pkg.exports).filter((key) => key !== './package.json' && !key.endsWith('.css'))) {
+  const file = path.join(root, pkg.exports[entry].default);
+  const query = [...new Set(importsOf(file))].filter((spec) => /^@tanstack\//.test(spec));
+  if (query.length) fail(`${path.relative(root, file)} imports ${query.join(', ')}`);
+  else ok(`${path.relative(root, file)} and its chunks import no @tanstack package`);
 }
 for (const entry of ['./core', './server', './server/redis', './testing', './testing/playwright', './testing/msw']) {
   const file = path.join(root, pkg.exports[entry].default);

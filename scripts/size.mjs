@@ -4,7 +4,8 @@
 //   node scripts/size.mjs --write   also rewrite the size section of BENCHMARKS.md
 //
 // Three tiny apps (scripts/size/*.jsx) are built the same way: Vite library build, minified ESM,
-// react / react-dom / @tanstack/react-query external, NODE_ENV=production. The kit is resolved to
+// react / react-dom external, NODE_ENV=production; @tanstack/react-query is made unresolvable (no
+// entry may need it: an app builds without it installed). The kit is resolved to
 // the built dist/ through the package's own exports map, so the figure is what a user downloads
 // (run `npm run build` first). Sizes are gzip bytes at zlib level 9, like `gzip -9`.
 import { readFileSync, existsSync } from 'node:fs';
@@ -25,7 +26,17 @@ const budgets = pkg.sizeBudget ?? {};
 // Strings only PAY.JP code contains: a Kuroco-only bundle must contain none of them.
 const PAYJP_MARKERS = ['js.pay.jp', 'openThreeDSecure', 'card-verifications', 'createPayjp'];
 
-const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/];
+const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/];
+
+// The kit no longer needs react-query: it is neither external nor bundled, and an import of it fails the build.
+const noReactQuery = {
+  name: 'no-react-query',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (/^@tanstack\/react-query($|\/)/.test(id)) throw new Error(`${importer ?? 'an app'} imports ${id}: the kit must build without react-query installed`);
+    return null;
+  },
+};
 
 const APPS = [
   { id: 'payjp', label: 'kit, PAY.JP (ThreeDSecureProvider + useThreeDSecure)', entry: 'scripts/size/payjp.jsx' },
@@ -43,6 +54,7 @@ async function bundle(entry, kit) {
     root,
     logLevel: 'silent',
     resolve: { alias: { 'react-3ds-kit': kit } },
+    plugins: [noReactQuery],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,
@@ -165,9 +177,11 @@ if (write) {
     '## Bundle size against Stripe',
     '',
     'Regenerate with `npm run build && npm run bench:size`. Three tiny apps ([scripts/size](scripts/size)) built the same way:',
-    'Vite library build, minified ESM, `react`, `react-dom` and `@tanstack/react-query` external, the kit resolved',
+    'Vite library build, minified ESM, `react` and `react-dom` external, the kit resolved',
     'to its built `dist/` through the exports map. Bytes; gzip at level 9. Stripe.js itself (like pay.js) is',
-    'fetched from its CDN at run time and is not counted on either side.',
+    'fetched from its CDN at run time and is not counted on either side. `@tanstack/react-query` is no longer',
+    'external: the kit does not import it, and the build fails if anything does (so these figures are also',
+    'the figures with react-query bundled).',
     '',
     ...lines,
     '',

@@ -1,15 +1,37 @@
+// The public surface of `react-3ds-kit/core` (no React): the stable names of DESIGN.md, the names the
+// README documents, and the types they need, grouped by provider. Everything else is internal; tests
+// import internals by path.
+
+// Errors and texts (both providers).
 export { ThreeDSecureError, isThreeDSecureError, toThreeDSecureError } from './errors';
 export type { ThreeDSecureErrorCode, ThreeDSecureErrorDetails } from './errors';
 export { MESSAGES, getErrorMessage, getMessage } from './messages';
 export type { Locale, MessageCatalog, MessageKey, MessageOverrides, StatusMessageKey } from './messages';
 
-export { parseAcsHtml } from './acs/parseAcsHtml';
-export { submitAcsForm } from './acs/submitAcsForm';
-export { isAllowedActionUrl } from './acs/isAllowedActionUrl';
-export type { AcsFormEnctype, ParsedAcsForm, ParseAcsHtmlOptions, SubmitAcsFormOptions } from './acs/types';
+// The client the provider holds (both providers), and the flow contract every flow follows.
+export { createThreeDSecureClient } from './client/createThreeDSecureClient';
+export type { ThreeDSecureBackend, ThreeDSecureClient, ThreeDSecureClientOptions } from './client/createThreeDSecureClient';
+export type { ClientRegistry } from './client/createClientRegistry';
+export type { Flow, FlowCallbacks, FlowSnapshot, FlowStatus } from './flow/types';
 
-export { createKurocoBackend, readDefaultPaymentStatus } from './kuroco/createKurocoBackend';
+// Attempts saved across the 3-D Secure round trip, and the return page (both providers).
+export { createAttemptStore } from './attempt/attemptStore';
+export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpAttempt, SavedAttempt } from './attempt/attemptStore';
+export { createReturnFlow } from './return/createReturnFlow';
+export type { ReturnFlow, ReturnFlowOptions, ReturnRead, ReturnStrategy, ReturnSubject, ThreeDSecureReturnState } from './return/createReturnFlow';
+
+// Kuroco EC x Paygent: the backend, the purchase flow, the ACS hand-off, the return flow.
+export { createKurocoBackend } from './kuroco/createKurocoBackend';
 export { parseKurocoError } from './kuroco/parseKurocoError';
+export { createKurocoPurchaseFlow } from './kuroco/createKurocoPurchaseFlow';
+export type {
+  KurocoOrderSource,
+  KurocoPurchaseEvent,
+  KurocoPurchaseFlow,
+  KurocoPurchaseFlowOptions,
+  KurocoPurchaseSnapshot,
+  KurocoPurchaseStep,
+} from './kuroco/kurocoPurchaseTypes';
 export { purchaseWithThreeDSecure } from './kuroco/purchaseWithThreeDSecure';
 export type {
   KurocoAuth,
@@ -22,58 +44,17 @@ export type {
   KurocoPaymentStatus,
   KurocoPurchaseResult,
 } from './kuroco/types';
-
-export { ATTEMPT_STORAGE_KEY, createAttemptStore } from './attempt/attemptStore';
-export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpAttempt, SavedAttempt } from './attempt/attemptStore';
-export { DEFAULT_POLL_DELAYS_MS, createReturnFlow } from './return/createReturnFlow';
-export type { ReturnFlow, ReturnFlowOptions, ReturnRead, ReturnStrategy, ReturnSubject, ThreeDSecureReturnState } from './return/createReturnFlow';
-export { createKurocoReturnFlow, kurocoReturnStrategy } from './return/kurocoReturnStrategy';
+export { createKurocoReturnFlow } from './return/kurocoReturnStrategy';
 export type { KurocoReturnFlowOptions } from './return/kurocoReturnStrategy';
-export { payjpReturnStrategy } from './return/payjpReturnStrategy';
-export { assertSameOriginPath } from './returnPath';
-export { createStore } from './store';
-export type { ReadableStore, Store, StoreLifecycle } from './store';
+export { parseAcsHtml } from './acs/parseAcsHtml';
+export { submitAcsForm } from './acs/submitAcsForm';
+export { isAllowedActionUrl } from './acs/isAllowedActionUrl';
+export type { AcsFormEnctype, ParsedAcsForm, ParseAcsHtmlOptions, SubmitAcsFormOptions } from './acs/types';
 
-export { PAYJS_URL, loadPayjp } from './payjp/loadPayjp';
-export type { LoadPayjpOptions } from './payjp/loadPayjp';
-export type { PayjpInitOptions, PayjpInstance, PayjpStatic, PayjsLocale, ThreeDSecureDialogOptions, ThreeDSecureWindowFeatures, ThreeDSecureWorkflow } from './payjp/payjs';
-export { createPayjpBackend } from './payjp/createPayjpBackend';
-export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
-export { DEFAULT_CARD_POLL_DELAYS_MS, createCardVerificationFlow } from './payjp/createCardVerificationFlow';
-export { DEFAULT_FLOW_POLL_DELAYS_MS } from './payjp/createFlowRunner';
-export {
-  CONFIRM_BACKOFF_FACTOR,
-  CONFIRM_FIRST_DELAY_MS,
-  CONFIRM_MAX_DELAY_MS,
-  DEFAULT_CONFIRM_TIMEOUT_MS,
-  STILL_CONFIRMING_AFTER_MS,
-  confirmUntilFinal,
-  isRetryableConfirmError,
-} from './confirm/confirmUntilFinal';
-export type { ConfirmOptions, ConfirmResult, ConfirmUntilFinalOptions } from './confirm/confirmUntilFinal';
-export type { ResumeFilter } from './payjp/inPageAttempt';
-export type { PayjpFlowOptions, RunnableFlow } from './payjp/createFlowRunner';
-export type {
-  CardVerificationFlow,
-  CardVerificationFlowOptions,
-  CardVerificationState,
-  CardVerificationStatus,
-  StartCardVerificationOptions,
-} from './payjp/createCardVerificationFlow';
-export type {
-  CardVerification,
-  CardVerificationOutcome,
-  PayjpProtocolError,
-  PayjpProtocolErrorCode,
-  PayjpThreeDSecureRequestState,
-  PayjpThreeDSecureStatus,
-} from './payjp/protocol';
-export { assertPublicKey, createPayjpGetter } from './payjp/createPayjpGetter';
-export type { PayjpGetterOptions } from './payjp/createPayjpGetter';
-
+// Paygent card tokens (the card form of a Kuroco checkout).
 export { PAYGENT_TOKEN_JS_URL, loadPaygentToken } from './paygent/loadPaygentToken';
 export type { LoadPaygentTokenOptions } from './paygent/loadPaygentToken';
-export { createPaygentToken, paygentTokenError } from './paygent/createPaygentToken';
+export { createPaygentToken } from './paygent/createPaygentToken';
 export type { CreatePaygentTokenOptions } from './paygent/createPaygentToken';
 export { normalizePaygentCard, validatePaygentCard } from './paygent/card';
 
@@ -91,8 +72,6 @@ export { CARD_FORM_MESSAGES, getCardFormMessage } from './card/cardFormMessages'
 export type { CardFormMessageCatalog, CardFormMessageKey, CardFormMessageOverrides } from './card/cardFormMessages';
 export { CARD_VERIFICATION_MESSAGES, getCardVerificationErrorMessage } from './payjp/cardVerificationMessages';
 export type { PaygentCardErrors, ValidatePaygentCardOptions } from './paygent/card';
-export { PAYGENT_TOKEN_RESULT_CODES, paygentResultInfo } from './paygent/resultCodes';
-export type { PaygentResultInfo } from './paygent/resultCodes';
 export { PAYGENT_MESSAGES, getPaygentErrorMessage, getPaygentMessage } from './paygent/messages';
 export type { PaygentCardErrorKey, PaygentMessageCatalog, PaygentMessageKey, PaygentMessageOverrides } from './paygent/messages';
 export type {
@@ -106,6 +85,42 @@ export type {
   PaygentTokenInstance,
   PaygentTokenResponse,
 } from './paygent/types';
+
+// PAY.JP: the loader, the backend, the flows (card verification, charge, token) and the protocol types.
+export { PAYJS_URL, loadPayjp } from './payjp/loadPayjp';
+export type { LoadPayjpOptions } from './payjp/loadPayjp';
+export { createPayjsLoader } from './payjp/createPayjsLoader';
+export type { PayjsLoader } from './payjp/createPayjsLoader';
+export type { PayjpGetterOptions } from './payjp/createPayjpGetter';
+export type {
+  PayjpElementsApi,
+  PayjpInitOptions,
+  PayjpInstance,
+  PayjpStatic,
+  PayjsCardholder,
+  PayjsElement,
+  PayjsElementChangeEvent,
+  PayjsElementOptions,
+  PayjsElementType,
+  PayjsElements,
+  PayjsLocale,
+  PayjsToken,
+  PayjsTokenData,
+  PayjsTokenError,
+  ThreeDSecureDialogOptions,
+  ThreeDSecureWindowFeatures,
+  ThreeDSecureWorkflow,
+} from './payjp/payjs';
+export { createPayjpBackend } from './payjp/createPayjpBackend';
+export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
+export { createCardVerificationFlow } from './payjp/createCardVerificationFlow';
+export type {
+  CardVerificationFlow,
+  CardVerificationFlowOptions,
+  CardVerificationState,
+  CardVerificationStatus,
+  StartCardVerificationOptions,
+} from './payjp/createCardVerificationFlow';
 export { createChargeFlow } from './payjp/createChargeFlow';
 export type { ChargeFlow, ChargeFlowOptions, ChargeState, ChargeStatus, StartChargeOptions } from './payjp/createChargeFlow';
 export { createPayjpCard } from './payjp/createPayjpCard';
@@ -113,21 +128,22 @@ export type { CreateTokenOptions, PayjpCard, PayjpCardOptions, PayjpCardState, P
 export { createVerifiedToken } from './payjp/createVerifiedToken';
 export type { CreateVerifiedTokenOptions, VerifiedTokenResult } from './payjp/createVerifiedToken';
 export { toE164Phone } from './payjp/toE164Phone';
-export { readPayjsTokenError } from './payjp/readPayjsTokenError';
+export type { ResumeFilter } from './payjp/inPageAttempt';
+export type { ConfirmOptions } from './confirm/confirmUntilFinal';
 export type {
-  PayjpElementsApi,
-  PayjsCardholder,
-  PayjsElement,
-  PayjsElementChangeEvent,
-  PayjsElementOptions,
-  PayjsElementType,
-  PayjsElements,
-  PayjsToken,
-  PayjsTokenData,
-  PayjsTokenError,
-} from './payjp/payjs';
-export type { ChargeOutcome, ChargeSummary, CreateChargeBody, TokenSummary } from './payjp/protocol';
+  CardVerification,
+  CardVerificationOutcome,
+  ChargeOutcome,
+  ChargeSummary,
+  CreateChargeBody,
+  PayjpProtocolError,
+  PayjpProtocolErrorCode,
+  PayjpThreeDSecureRequestState,
+  PayjpThreeDSecureStatus,
+  TokenSummary,
+} from './payjp/protocol';
 
+// Across tabs and visits.
 export { createTabCoordinator } from './crossTab/createTabCoordinator';
 export type { TabClaim, TabCoordinator, TabCoordinatorOptions, TabFollowEvent, TabFollower, TabOwner, TabUpdate } from './crossTab/types';
 export { SETTLED_STORAGE_PREFIX, SETTLED_TTL_MS, createSettledRecords, orderTabKey } from './recovery/settledRecords';

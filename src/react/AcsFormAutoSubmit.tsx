@@ -8,7 +8,8 @@ import { ACS_MESSAGES, type AcsMessageKey } from '../core/acs/messages';
 import type { Locale } from '../core/messages';
 import { rootClass } from './internal/partClass';
 import { useLatest } from './internal/useLatest';
-import { useOptionalThreeDSecureContext } from './ThreeDSecureProvider';
+import { createClientRegistry, type ClientRegistry } from '../core/client/createClientRegistry';
+import { useOptionalThreeDSecureContext } from './ThreeDSecureContext';
 
 export interface AcsFormAutoSubmitProps {
   /** `out_acs_html` from the purchase answer. It is parsed, never injected: its scripts never run. */
@@ -24,7 +25,10 @@ export interface AcsFormAutoSubmitProps {
   autoSubmit?: boolean;
   /** How long the manual button stays disabled after the automatic submission. @default 3000 */
   fallbackDelayMs?: number;
-  /** Identifies this hand-off: one key is submitted automatically once per page, across re-renders and remounts. @default html */
+  /**
+   * Identifies this hand-off: one key is submitted automatically once per client (per page outside a
+   * provider), across re-renders and remounts. @default html
+   */
   submissionKey?: string;
   /** Language when used outside a ThreeDSecureProvider. @default the provider's, else 'ja' */
   locale?: Locale;
@@ -36,8 +40,9 @@ export interface AcsFormAutoSubmitProps {
   className?: string;
 }
 
-// Page-wide memory of automatic submissions: StrictMode, re-renders and remounts must not post twice.
-const submittedKeys = new Set<string>();
+// Outside a provider there is no client to remember hand-offs, so the page does: StrictMode,
+// re-renders and remounts must not post twice. Under a provider the client's registry does it.
+let pageRegistry: ClientRegistry | undefined;
 
 type Parsed = { form: ParsedAcsForm; error?: undefined } | { form?: undefined; error: ThreeDSecureError } | null;
 
@@ -67,6 +72,7 @@ export function AcsFormAutoSubmit({
   className,
 }: AcsFormAutoSubmitProps) {
   const context = useOptionalThreeDSecureContext();
+  const registry = context?.client.registry ?? (pageRegistry ??= createClientRegistry());
   const language = locale ?? context?.locale ?? 'ja';
   // The provider's overrides apply in the provider's language; only this component's texts ship with it.
   const overrides = locale ? undefined : context?.messages;
@@ -91,8 +97,7 @@ export function AcsFormAutoSubmit({
     }
     if (!autoSubmit) return;
     let failed = false;
-    if (!submittedKeys.has(key)) {
-      submittedKeys.add(key);
+    if (registry.claimHandOff(key)) {
       try {
         submitParsedForm(parsed.form, target);
         callbacks.current.onSubmit?.(parsed.form);
@@ -104,7 +109,7 @@ export function AcsFormAutoSubmit({
     // The button turns usable at once when the automatic submission failed, else after a grace period.
     const timer = setTimeout(() => setManualReady(true), failed ? 0 : fallbackDelayMs);
     return () => clearTimeout(timer);
-  }, [parsed, key, autoSubmit, target, fallbackDelayMs, callbacks]);
+  }, [parsed, key, autoSubmit, target, fallbackDelayMs, callbacks, registry]);
 
   if (parsed?.error) {
     // Parsing ends in acs_html_invalid, acs_action_not_allowed or misconfigured (a bad allow-list).

@@ -1,17 +1,18 @@
 'use client';
-import { useState, type ReactNode } from 'react';
-import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
-import type { KurocoOrderInput, KurocoPurchaseResult } from '../core/kuroco/types';
+import type { ReactNode } from 'react';
+import type { ThreeDSecureError } from '../core/errors';
+import type { KurocoOrderSource } from '../core/kuroco/kurocoPurchaseTypes';
+import type { KurocoPurchaseResult } from '../core/kuroco/types';
 import { AcsFormAutoSubmit } from './AcsFormAutoSubmit';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
-import { useKurocoContext } from './ThreeDSecureProvider';
 import { useKurocoPurchase } from './useKurocoPurchase';
+import { useThreeDSecureMessages } from './useThreeDSecureMessages';
 
 /** Props of {@link KurocoCheckout}: the order, where its 3-D Secure form may post, texts and callbacks. */
 export interface KurocoCheckoutProps {
   /** The order, or a function that builds it at click time (e.g. after creating the card token). */
-  order: KurocoOrderInput | (() => KurocoOrderInput | Promise<KurocoOrderInput>);
+  order: KurocoOrderSource;
   /** Origins the ACS form may post to. Only the first hop is checked: a page CSP `form-action` pins the redirect chain. */
   allowedActionOrigins?: string[];
   /** A named frame for the 3-D Secure pages. @default the current page */
@@ -30,45 +31,23 @@ export interface KurocoCheckoutProps {
 
 /**
  * A drop-in “place order” button for Kuroco EC with Paygent 3-D Secure: sends the order once, shows
- * progress and errors, and hands over to the issuer when Kuroco asks for 3-D Secure.
+ * progress and errors, and hands over to the issuer when Kuroco asks for 3-D Secure. The purchase
+ * itself (building the order, sending it once, the hand-off) is the core flow's; this only renders it.
  */
 export function KurocoCheckout({ order, allowedActionOrigins, target, submitLabel, disabled, onPurchased, onError, className }: KurocoCheckoutProps) {
-  const { t, errorMessage } = useKurocoContext('<KurocoCheckout>');
-  const { purchaseAsync, isPending, data, error, reset } = useKurocoPurchase();
-  const [prepareError, setPrepareError] = useState<ThreeDSecureError | null>(null);
-  const [preparing, setPreparing] = useState(false);
-  const shownError = prepareError ?? error;
+  const { t, errorMessage } = useThreeDSecureMessages();
+  const { flow, step, isBusy, result, error, handOffKey } = useKurocoPurchase({
+    ...(onPurchased ? { onPurchased } : {}),
+    ...(onError ? { onFailed: (failure: ThreeDSecureError) => onError(failure) } : {}),
+  });
 
-  const submit = async () => {
-    if (preparing || isPending) return;
-    setPrepareError(null);
-    if (error) reset();
-    let input: KurocoOrderInput;
-    setPreparing(true);
-    try {
-      input = typeof order === 'function' ? await order() : order;
-    } catch (cause) {
-      const failure = toThreeDSecureError(cause, 'invalid_request');
-      setPrepareError(failure);
-      onError?.(failure);
-      return;
-    } finally {
-      setPreparing(false);
-    }
-    try {
-      const result = await purchaseAsync(input);
-      onPurchased?.(result);
-    } catch (cause) {
-      onError?.(toThreeDSecureError(cause));
-    }
-  };
-
-  if (data?.acsHtml) {
+  if (result?.acsHtml && handOffKey) {
     return (
       <div className={rootClass('r3k-kuroco-checkout', className)} data-state="redirecting">
         <AcsFormAutoSubmit
-          html={data.acsHtml}
-          submissionKey={`kuroco:${data.orderIds.join(',')}`}
+          html={result.acsHtml}
+          submissionKey={handOffKey}
+          onSubmit={flow.markSubmitted}
           {...(allowedActionOrigins ? { allowedActionOrigins } : {})}
           {...(target ? { target } : {})}
           {...(onError ? { onError } : {})}
@@ -77,17 +56,17 @@ export function KurocoCheckout({ order, allowedActionOrigins, target, submitLabe
     );
   }
 
-  const busy = preparing || isPending;
+  const placing = step === 'placing';
   return (
-    <div className={rootClass('r3k-kuroco-checkout', className)} data-state={busy ? 'pending' : shownError ? 'error' : data ? 'purchased' : 'idle'}>
-      <button type="button" className="r3k-button" onClick={submit} disabled={disabled || busy || Boolean(data)} aria-busy={busy}>
+    <div className={rootClass('r3k-kuroco-checkout', className)} data-state={placing ? 'pending' : error ? 'error' : result ? 'purchased' : 'idle'}>
+      <button type="button" className="r3k-button" onClick={() => void flow.start(order)} disabled={disabled || isBusy || Boolean(result)} aria-busy={placing}>
         {submitLabel ?? t('purchase.submit')}
       </button>
       <StatusRegion
-        status={busy ? t('purchase.pending') : data ? data.messages.join(' ') : ''}
-        error={shownError}
+        status={placing ? t('purchase.pending') : result ? result.messages.join(' ') : ''}
+        error={error}
         errorMessage={errorMessage}
-        errorDetail={shownError?.requestId ? <p className="r3k-detail">Request ID: {shownError.requestId}</p> : null}
+        errorDetail={error?.requestId ? <p className="r3k-detail">Request ID: {error.requestId}</p> : null}
       />
     </div>
   );

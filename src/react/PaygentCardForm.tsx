@@ -10,7 +10,7 @@ import type { PaygentCardField, PaygentCardToken } from '../core/paygent/types';
 import { describedBy, FieldMessage } from './internal/FieldMessage';
 import { KurocoCheckout, type KurocoCheckoutProps } from './KurocoCheckout';
 import { rootClass } from './internal/partClass';
-import { useKurocoContext } from './ThreeDSecureProvider';
+import { useThreeDSecureContext } from './ThreeDSecureContext';
 import { usePaygentToken, type UsePaygentTokenOptions } from './usePaygentToken';
 
 /** Props of {@link PaygentCardForm}: Paygent's token settings, the order, and {@link KurocoCheckoutProps}' options. */
@@ -87,7 +87,7 @@ function Field({ id, label, hint, error, value, required, readOnly, onChange, on
  * is logged or stored, and the security code is cleared once tokenised.
  */
 export function PaygentCardForm({ paygent, order, requireName = true, messages, onToken, className, disabled, ...checkout }: PaygentCardFormProps) {
-  const { locale } = useKurocoContext('<PaygentCardForm>');
+  const { locale } = useThreeDSecureContext('<PaygentCardForm>', 'kuroco');
   const { createToken, status } = usePaygentToken(paygent);
   const [values, setValues] = useState<CardValues>(EMPTY);
   const [errors, setErrors] = useState<PaygentCardErrors>({});

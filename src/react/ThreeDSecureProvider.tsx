@@ -1,35 +1,53 @@
 'use client';
-import { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { createAttemptStore, type AttemptStore } from '../core/attempt/attemptStore';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createAttemptStore } from '../core/attempt/attemptStore';
+import { createThreeDSecureClient, type ThreeDSecureBackend, type ThreeDSecureClient } from '../core/client/createThreeDSecureClient';
 import { ThreeDSecureError } from '../core/errors';
 import type { KurocoBackend } from '../core/kuroco/types';
-import { getErrorMessage, getMessage, type Locale, type MessageKey, type MessageOverrides } from '../core/messages';
+import type { Locale, MessageOverrides } from '../core/messages';
+import { assertPublicKey } from '../core/payjp/assertPublicKey';
 import type { PayjpBackend } from '../core/payjp/createPayjpBackend';
-import { createPayjpGetter, type PayjpGetterOptions } from '../core/payjp/createPayjpGetter';
-import type { PayjpInstance, ThreeDSecureWorkflow } from '../core/payjp/payjs';
+import type { PayjpGetterOptions } from '../core/payjp/createPayjpGetter';
+import type { ThreeDSecureWorkflow } from '../core/payjp/payjs';
+import { usePayjpState } from './internal/usePayjpState';
+import {
+  ThreeDSecureContext,
+  useOptionalThreeDSecureContext,
+  useThreeDSecureContext,
+  type ThreeDSecureContextState,
+  type ThreeDSecureProviderEvent,
+} from './ThreeDSecureContext';
+import { useThreeDSecureMessages, type ThreeDSecureMessages } from './useThreeDSecureMessages';
 
-/** A merchant backend the provider can hold. */
-export type ThreeDSecureBackend = KurocoBackend | PayjpBackend;
+export type { ThreeDSecureBackend };
 
+/** Props of `<ThreeDSecureProvider>`: a `client`, or a `backend` and the settings to build one from. */
 export interface ThreeDSecureProviderProps {
-  /** The merchant backend, e.g. `createKurocoBackend({ … })`. Create it once (module scope or useMemo). */
-  backend: ThreeDSecureBackend;
+  /**
+   * The client the app made once, at module scope: `createThreeDSecureClient({ backend, payjs? })`.
+   * It holds the purchases under way and the hand-offs submitted, so they outlive this provider
+   * remounting. Give either `client` or `backend`. It cannot change after mount.
+   */
+  client?: ThreeDSecureClient;
+  /**
+   * The merchant backend, e.g. `createKurocoBackend({ … })`: the provider builds a client from it (and
+   * `storage`). Create it once (module scope or useMemo): a new backend is a new client, which forgets
+   * the purchase under way.
+   */
+  backend?: ThreeDSecureBackend;
   /** Language of every shopper-facing text. @default 'ja' */
   locale?: Locale;
   /** Replace some of the kit's texts. */
   messages?: MessageOverrides;
-  /** The kit runs its requests through react-query; by default on a private client, so it never touches the app's cache. */
-  queryClient?: QueryClient;
-  /** Where attempts survive the 3-D Secure round trip. @default sessionStorage */
+  /** With `backend`: where attempts survive the 3-D Secure round trip. @default sessionStorage */
   storage?: Storage | null;
-  /** PAY.JP: the public key (`pk_test_…` / `pk_live_…`). Never the secret key. */
+  /** PAY.JP with `backend`: the public key (`pk_test_…` / `pk_live_…`). Never the secret key. With `client`, give the client a `createPayjsLoader`. */
   publicKey?: string;
-  /** PAY.JP: how the issuer's screen is shown. @default 'iframe' */
+  /** PAY.JP: how the issuer's screen is shown. @default the client loader's workflow, else 'iframe' */
   workflow?: ThreeDSecureWorkflow;
-  /** PAY.JP: where pay.js is loaded from (the sandbox's `payjsUrl` in tests). @default 'https://js.pay.jp/v2/pay.js' */
+  /** PAY.JP with `backend`: where pay.js is loaded from (the sandbox's `payjsUrl` in tests). @default 'https://js.pay.jp/v2/pay.js' */
   jsUrl?: string;
-  /** PAY.JP: CSP nonce for the pay.js script tag. */
+  /** PAY.JP with `backend`: CSP nonce for the pay.js script tag. */
   nonce?: string;
   /**
    * PAY.JP: how long the hooks and components keep confirming a result after the challenge (and on
@@ -37,164 +55,102 @@ export interface ThreeDSecureProviderProps {
    * @default 300_000 (5 minutes)
    */
   confirmTimeoutMs?: number;
+  /** Monitoring: each step of the flows under this provider (ids, codes and timings only; never card or personal data). */
+  onEvent?(event: ThreeDSecureProviderEvent): void;
+  /** @deprecated The kit no longer uses react-query; this prop is accepted and ignored. */
+  queryClient?: unknown;
+  /** The part of the app that uses the kit. */
   children?: ReactNode;
 }
 
-/** What hooks read from the provider. */
-export interface ThreeDSecureContextValue {
-  backend: ThreeDSecureBackend;
-  locale: Locale;
-  /** The provider's `messages` overrides. */
-  messages?: MessageOverrides | undefined;
-  queryClient: QueryClient;
-  attempts: AttemptStore;
-  /** PAY.JP: the payjs instance (pay.js is fetched when the provider mounts, before any click). */
-  getPayjp: (() => Promise<PayjpInstance>) | null;
-  /** PAY.JP: the default workflow. */
-  workflow: ThreeDSecureWorkflow;
-  /** PAY.JP: the provider's `confirmTimeoutMs`, when set. */
-  confirmTimeoutMs?: number | undefined;
-  /** A shopper-facing text in the provider's language. */
-  t(key: MessageKey): string;
-  /** The shopper-facing text for an error. */
-  errorMessage(error: ThreeDSecureError): string;
-}
+/** @deprecated The provider's state plus its texts; use `useThreeDSecureMessages()` for the texts. */
+export type ThreeDSecureContextValue = ThreeDSecureContextState & Omit<ThreeDSecureMessages, 'locale'>;
+/** @deprecated Renamed {@link ThreeDSecureContextState}. */
+export type ThreeDSecureProviderState = ThreeDSecureContextState;
 
-/**
- * What the provider itself holds. The texts (`t`, `errorMessage`) are added by the hooks that need
- * them, so an app whose components bring their own texts does not carry the whole catalog, and the
- * pay.js loader comes with the PAY.JP backend (`createPayjpBackend` attaches `createPayjs`), so a
- * Kuroco-only app does not carry it.
- */
-export type ThreeDSecureProviderState = Omit<ThreeDSecureContextValue, 't' | 'errorMessage'> & {
-  /** PAY.JP: how pay.js is loaded (publicKey and the provider's settings); null without a public key. */
-  payjs: PayjpGetterOptions | null;
-};
-
-const ThreeDSecureContext = createContext<ThreeDSecureProviderState | null>(null);
-
-// One private client per backend object, so a purchase under way survives the provider remounting
-// (a route change and back): its answer and 3-D Secure hand-off are still there for the new tree.
-// react-query never retries mutations by default, which is what a payment needs.
-const privateClients = new WeakMap<object, QueryClient>();
-
-function privateClientFor(backend: ThreeDSecureBackend): QueryClient {
-  const client = privateClients.get(backend) ?? new QueryClient();
-  privateClients.set(backend, client);
+// The client the provider stands for: the app's, or one built from the props. A built client is
+// kept for as long as the backend and storage stay the same objects.
+function useClient(given: ThreeDSecureClient | undefined, backend: ThreeDSecureBackend | undefined, storage: Storage | null | undefined): ThreeDSecureClient {
+  if (given && backend) {
+    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: pass either client={…} or backend={…}, not both (the client holds the backend).');
+  }
+  const [first] = useState(given);
+  if (given !== first) {
+    console.warn('Unsupported prop change on <ThreeDSecureProvider>: the client cannot change after mount; create it once, at module scope.');
+  }
+  // undefined picks sessionStorage (the parameter's default); null keeps attempts in memory.
+  const built = useMemo(() => (backend ? createThreeDSecureClient({ backend, attempts: createAttemptStore(storage) }) : null), [backend, storage]);
+  const client = first ?? built;
+  if (!client) {
+    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> needs client={createThreeDSecureClient({ backend })} or backend={…}.');
+  }
   return client;
 }
 
-/** Supplies the backend, language and attempt storage to the kit's hooks and components. */
+/**
+ * Supplies the kit's hooks and components with a client (the backend, the pay.js loader, the attempt
+ * store and the registry of runs under way), the language and the texts' overrides.
+ */
 export function ThreeDSecureProvider({
-  backend,
+  client: given,
+  backend: backendProp,
   locale = 'ja',
   messages,
-  queryClient,
   storage,
   publicKey,
-  workflow = 'iframe',
+  workflow: workflowProp,
   jsUrl,
   nonce,
   confirmTimeoutMs,
+  onEvent,
   children,
 }: ThreeDSecureProviderProps) {
-  const client = queryClient ?? privateClientFor(backend);
-  // undefined picks sessionStorage (the parameter's default); null keeps attempts in memory.
-  const attempts = useMemo(() => createAttemptStore(storage), [storage]);
+  const client = useClient(given, backendProp, storage);
+  const { backend, attempts, payjs: loader } = client;
+  const workflow = workflowProp ?? loader?.options.threeDSecureWorkflow ?? 'iframe';
   const payjpBackend = backend?.provider === 'payjp';
   // The redirect workflow needs no pay.js, unless card fields are used: then the key is needed anyway.
-  if (payjpBackend && workflow !== 'redirect' && !publicKey) {
+  if (payjpBackend && !loader && workflow !== 'redirect' && !publicKey) {
     throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: PAY.JP needs publicKey="pk_…" (or workflow="redirect")');
   }
+  // A secret key is refused at once, before any hook asks for pay.js.
+  if (payjpBackend && publicKey) assertPublicKey(publicKey);
   const payjs = useMemo<PayjpGetterOptions | null>(
-    () => (payjpBackend && publicKey ? { publicKey, locale, threeDSecureWorkflow: workflow, jsUrl, nonce } : null),
-    [payjpBackend, publicKey, locale, workflow, jsUrl, nonce],
+    () => loader?.options ?? (payjpBackend && publicKey ? { publicKey, locale, threeDSecureWorkflow: workflow, jsUrl, nonce } : null),
+    [loader, payjpBackend, publicKey, locale, workflow, jsUrl, nonce],
   );
-  // Without `createPayjs` (a hand-written backend) the PAY.JP hooks load pay.js themselves (usePayjpState).
-  const createPayjs = payjpBackend ? backend.createPayjs : undefined;
-  const getPayjp = useMemo(() => (payjs && createPayjs ? createPayjs(payjs) : null), [payjs, createPayjs]);
+  const getPayjp = loader ? loader.load : null;
   // Fetch pay.js as soon as the provider mounts, so a click costs only the backend round trip.
   useEffect(() => {
     getPayjp?.().catch(() => undefined);
   }, [getPayjp]);
-  const value = useMemo<ThreeDSecureProviderState>(
-    () => ({ backend, locale, messages, queryClient: client, attempts, getPayjp, payjs, workflow, confirmTimeoutMs }),
-    [backend, locale, messages, client, attempts, getPayjp, payjs, workflow, confirmTimeoutMs],
+  const value = useMemo<ThreeDSecureContextState>(
+    () => ({ client, backend, attempts, locale, messages, getPayjp, payjs, workflow, confirmTimeoutMs, onEvent }),
+    [client, backend, attempts, locale, messages, getPayjp, payjs, workflow, confirmTimeoutMs, onEvent],
   );
   return <ThreeDSecureContext.Provider value={value}>{children}</ThreeDSecureContext.Provider>;
 }
 
-/** The provider's state, or null outside one (for components that also work alone). */
-export function useOptionalThreeDSecureContext(): ThreeDSecureProviderState | null {
-  return useContext(ThreeDSecureContext);
+// Today's accessors, kept as thin wrappers over the one accessor while the hooks move to it.
+export { useOptionalThreeDSecureContext, useThreeDSecureContext, usePayjpState };
+
+/** @deprecated `useThreeDSecureContext(caller, provider)`. */
+export function useProviderState<P extends ThreeDSecureBackend['provider']>(caller: string, provider?: P) {
+  return useThreeDSecureContext(caller, provider as ThreeDSecureBackend['provider'] | undefined) as ThreeDSecureContextState & {
+    backend: Extract<ThreeDSecureBackend, { provider: P }>;
+  };
 }
 
-/**
- * The provider's state without the texts; throws a message that names the fix when there is none,
- * or when `provider` is given and the backend is of another kind.
- */
-export function useProviderState<P extends ThreeDSecureBackend['provider']>(
-  caller: string,
-  provider?: P,
-): ThreeDSecureProviderState & { backend: Extract<ThreeDSecureBackend, { provider: P }> } {
-  const context = useContext(ThreeDSecureContext);
-  if (!context) {
-    throw new ThreeDSecureError(
-      'misconfigured',
-      `${caller}: could not find <ThreeDSecureProvider>. Wrap the part of your app that calls ${caller} in <ThreeDSecureProvider backend={…}>.`,
-    );
-  }
-  if (provider && context.backend?.provider !== provider) {
-    const [name, factory] = provider === 'kuroco' ? ['Kuroco', 'Kuroco'] : ['PAY.JP', 'Payjp'];
-    throw new ThreeDSecureError('misconfigured', `${caller} needs a ${name} backend: pass backend={create${factory}Backend({ … })} to <ThreeDSecureProvider>.`);
-  }
-  return context as ThreeDSecureProviderState & { backend: Extract<ThreeDSecureBackend, { provider: P }> };
-}
-
-// Getters for hand-written PAY.JP backends, one per provider configuration.
-const payjsGetters = new WeakMap<PayjpGetterOptions, () => Promise<PayjpInstance>>();
-
-/** The provider's PAY.JP state, with a pay.js getter even when the backend brings none. */
-export function usePayjpState(caller: string): ThreeDSecureProviderState & { backend: PayjpBackend } {
-  const context = useProviderState(caller, 'payjp');
-  const value = useMemo(() => {
-    const { payjs } = context;
-    if (context.getPayjp || !payjs) return context;
-    // A hand-written backend: the first PAY.JP hook creates the getter, the others share it.
-    const getPayjp = payjsGetters.get(payjs) ?? createPayjpGetter(payjs);
-    payjsGetters.set(payjs, getPayjp);
-    return { ...context, getPayjp };
-  }, [context]);
-  const { getPayjp } = value;
-  useEffect(() => {
-    if (getPayjp !== context.getPayjp) getPayjp?.().catch(() => undefined);
-  }, [getPayjp, context.getPayjp]);
-  return value;
-}
-
-// Adds the texts, from the whole catalog, to the provider's state.
-function useTexts<T extends ThreeDSecureProviderState>(context: T): T & ThreeDSecureContextValue {
-  return useMemo(
-    () => ({
-      ...context,
-      t: (key: MessageKey) => getMessage(key, context.locale, context.messages),
-      errorMessage: (error: ThreeDSecureError) => getErrorMessage(error, context.locale, context.messages),
-    }),
-    [context],
-  );
-}
-
-/** The provider's value; throws a message that names the fix when there is none. */
-export function useThreeDSecureContext(caller: string): ThreeDSecureContextValue {
-  return useTexts(useProviderState(caller));
-}
-
-/** The provider's Kuroco backend; throws naming the fix when the provider holds another kind. */
+/** @deprecated `useThreeDSecureContext(caller, 'kuroco')` and `useThreeDSecureMessages()`. */
 export function useKurocoContext(caller: string): ThreeDSecureContextValue & { backend: KurocoBackend } {
-  return useTexts(useProviderState(caller, 'kuroco'));
+  const state = useThreeDSecureContext(caller, 'kuroco');
+  const { t, errorMessage } = useThreeDSecureMessages();
+  return useMemo(() => ({ ...state, t, errorMessage }), [state, t, errorMessage]);
 }
 
-/** The provider's PAY.JP backend; throws naming the fix when the provider holds another kind. */
+/** @deprecated `usePayjpState(caller)` and `useThreeDSecureMessages()`. */
 export function usePayjpContext(caller: string): ThreeDSecureContextValue & { backend: PayjpBackend } {
-  return useTexts(usePayjpState(caller));
+  const state = usePayjpState(caller);
+  const { t, errorMessage } = useThreeDSecureMessages();
+  return useMemo(() => ({ ...state, t, errorMessage }), [state, t, errorMessage]);
 }

@@ -7,6 +7,7 @@ import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
+import { useThreeDSecureMessages } from './useThreeDSecureMessages';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
 
 /** Props of {@link ThreeDSecureReturnStatus}: what to show under a failure, callbacks, and the return flow's settings. */
@@ -32,7 +33,8 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
 
 /** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
 export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, subject: pageSubject = 'payment', className, ...options }: ThreeDSecureReturnStatusProps) {
-  const { t, errorMessage: paymentErrorMessage, locale, messages } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
+  const { messages } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
+  const { t, errorMessage: paymentErrorMessage, locale } = useThreeDSecureMessages();
   const state = useThreeDSecureReturn(options);
   const forCard = (state.subject ?? pageSubject) === 'card';
   const errorMessage = forCard ? (failure: ThreeDSecureError) => getCardVerificationErrorMessage(failure, locale, messages) : paymentErrorMessage;

@@ -49,8 +49,8 @@ describe('package.json', () => {
     expect(readFileSync(path.join(root, 'scripts/copy-styles.mjs'), 'utf8')).toContain("'src/styles/styles.css'");
   });
 
-  it('keeps React, react-query, payjp, redis, msw and @playwright/test as peers, all but React and react-query optional', () => {
-    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@playwright/test', '@tanstack/react-query', 'msw', 'payjp', 'react', 'react-dom', 'redis']);
+  it('keeps React, payjp, redis, msw and @playwright/test as peers, all but React optional; react-query is no longer one (no flow uses it)', () => {
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@playwright/test', 'msw', 'payjp', 'react', 'react-dom', 'redis']);
     for (const peer of ['payjp', 'redis', 'msw', '@playwright/test']) expect(pkg.peerDependenciesMeta[peer]?.optional, peer).toBe(true);
     expect(pkg.dependencies ?? {}).toEqual({});
   });

@@ -1,6 +1,8 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createPayjpBackend } from '../../src/core/payjp/createPayjpBackend';
+import { createThreeDSecureClient } from '../../src/core/client/createThreeDSecureClient';
+import { createPayjsLoader } from '../../src/core/payjp/createPayjsLoader';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
 
 const verification = { id: 'tdsr_1', cardId: 'car_1', state: 'created', threeDSecureStatus: 'unverified', outcome: 'pending', createdAt: 1, startedAt: null, resultReceivedAt: null, finishedAt: null, expiredAt: null };
@@ -84,8 +86,9 @@ describe('createPayjpBackend', () => {
 describe('<ThreeDSecureProvider> with PAY.JP', () => {
   const backend = createPayjpBackend({ baseUrl: '/api/3ds' });
 
-  it('starts loading pay.js when it mounts, before any click, with the nonce', () => {
-    render(<ThreeDSecureProvider backend={backend} publicKey="pk_test_abc" jsUrl="https://js.example.test/prefetch.js" nonce="n1" />);
+  it('starts loading pay.js when it mounts, before any click, with the nonce (a client with its loader)', () => {
+    const client = createThreeDSecureClient({ backend, payjs: createPayjsLoader({ publicKey: 'pk_test_abc', jsUrl: 'https://js.example.test/prefetch.js', nonce: 'n1' }) });
+    render(<ThreeDSecureProvider client={client} />);
     const script = Array.from(document.scripts).find((s) => s.src === 'https://js.example.test/prefetch.js');
     expect(script).toBeDefined();
     expect(script!.nonce).toBe('n1');

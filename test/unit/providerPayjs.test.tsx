@@ -2,13 +2,15 @@ import { render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MESSAGES, getMessage } from '../../src/core/messages';
 import { createPayjpBackend, type PayjpBackend } from '../../src/core/payjp/createPayjpBackend';
-import { createPayjpGetter } from '../../src/core/payjp/createPayjpGetter';
+import { createThreeDSecureClient } from '../../src/core/client/createThreeDSecureClient';
+import { createPayjsLoader } from '../../src/core/payjp/createPayjsLoader';
 import { AcsFormAutoSubmit } from '../../src/react/AcsFormAutoSubmit';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
 import { useThreeDSecure } from '../../src/react/useThreeDSecure';
 
-// The provider imports neither the pay.js loader nor the catalogs: the backend brings the loader,
-// and each component brings its texts. These pin the behaviour that split must keep.
+// The provider imports neither the pay.js loader nor the catalogs: the app's client brings the
+// loader (or, with the publicKey props, the PAY.JP hooks make it), and each component brings its
+// texts. These pin the behaviour that split must keep.
 
 const scriptsAt = (src: string) => Array.from(document.scripts).filter((script) => script.src === src);
 
@@ -32,8 +34,21 @@ function Verify() {
 }
 
 describe('<ThreeDSecureProvider> and pay.js', () => {
-  it('createPayjpBackend brings the loader the provider uses', () => {
-    expect(createPayjpBackend({ baseUrl: '/api/3ds' }).createPayjs).toBe(createPayjpGetter);
+  it('loads pay.js through the client’s loader, once for the provider and every PAY.JP hook', async () => {
+    const src = 'https://js.example.test/client-loader.js';
+    const payjs = createPayjsLoader({ publicKey: 'pk_test_abc', jsUrl: src, nonce: 'n3' });
+    const load = vi.spyOn(payjs, 'load');
+    const client = createThreeDSecureClient({ backend: createPayjpBackend({ baseUrl: '/api/3ds' }), payjs });
+    const view = render(
+      <ThreeDSecureProvider client={client}>
+        <Verify />
+        <Verify />
+      </ThreeDSecureProvider>,
+    );
+    expect(view.getAllByText('idle')).toHaveLength(2);
+    expect(load).toHaveBeenCalled();
+    expect(scriptsAt(src)).toHaveLength(1);
+    expect(scriptsAt(src)[0]!.nonce).toBe('n3');
   });
 
   it('loads pay.js from a hand-written backend too, once, when a PAY.JP hook mounts', () => {

@@ -2,8 +2,10 @@ import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-li
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ATTEMPT_STORAGE_KEY, createAttemptStore } from '../../src/core/attempt/attemptStore';
+import { createThreeDSecureClient } from '../../src/core/client/createThreeDSecureClient';
 import { ThreeDSecureError } from '../../src/core/errors';
 import type { KurocoBackend, KurocoPurchaseResult } from '../../src/core/kuroco/types';
+import { AcsFormAutoSubmit } from '../../src/react/AcsFormAutoSubmit';
 import { KurocoCheckout } from '../../src/react/KurocoCheckout';
 import { ThreeDSecureProvider } from '../../src/react/ThreeDSecureProvider';
 import { ThreeDSecureReturnStatus } from '../../src/react/ThreeDSecureReturnStatus';
@@ -189,5 +191,85 @@ describe('a remount during the purchase', () => {
     expect(purchase).toHaveBeenCalledTimes(1);
     expect(submit).toHaveBeenCalledTimes(1);
     expect(JSON.parse(sessionStorage.getItem(ATTEMPT_STORAGE_KEY) ?? 'null')).toMatchObject({ orderIds: [501] });
+  });
+});
+
+describe('two providers on one page', () => {
+  it('share nothing: each sends its own order and posts its own hand-off, even with the same backend object', async () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
+    submit.mockClear();
+    const acsHtml = '<form name="submitForm" action="https://acs.example.jp/3ds" method="post"><input type="hidden" name="a" value="1"></form>';
+    const purchase = vi.fn(async () => ({ orderIds: [601], messages: [], acsHtml }));
+    const backend = fakeBackend({ purchase });
+    const order = { ec_payment_id: 58, product_id: 1, quantity: 1 };
+    render(
+      <StrictMode>
+        <ThreeDSecureProvider backend={backend}>
+          <KurocoCheckout order={order} submitLabel="A" />
+        </ThreeDSecureProvider>
+        <ThreeDSecureProvider backend={backend}>
+          <KurocoCheckout order={order} submitLabel="B" />
+        </ThreeDSecureProvider>
+      </StrictMode>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'A' }));
+    await waitFor(() => expect(screen.getAllByRole('status')[0]).toHaveTextContent('3Dセキュア'));
+    // B is still idle: A's purchase is not B's.
+    expect(screen.getByRole('button', { name: 'B' })).toBeEnabled();
+    fireEvent.click(screen.getByRole('button', { name: 'B' }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(2));
+    expect(purchase).toHaveBeenCalledTimes(2);
+  });
+
+  it('submit the same hand-off once per client under StrictMode (client given by the app)', () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
+    submit.mockClear();
+    const html = '<form name="submitForm" action="https://acs.example.jp/3ds" method="post"><input type="hidden" name="a" value="1"></form>';
+    const one = createThreeDSecureClient({ backend: fakeBackend() });
+    const two = createThreeDSecureClient({ backend: fakeBackend() });
+    const page = (
+      <StrictMode>
+        <ThreeDSecureProvider client={one}>
+          <AcsFormAutoSubmit html={html} submissionKey="kuroco:1" />
+          <AcsFormAutoSubmit html={html} submissionKey="kuroco:1" />
+        </ThreeDSecureProvider>
+        <ThreeDSecureProvider client={two}>
+          <AcsFormAutoSubmit html={html} submissionKey="kuroco:1" />
+        </ThreeDSecureProvider>
+      </StrictMode>
+    );
+    const view = render(page);
+    view.unmount();
+    render(page);
+    expect(submit).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the provider’s client and onEvent', () => {
+  it('keeps the purchase in the app’s client across a provider remount, and reports the steps to onEvent', async () => {
+    let answer: (result: KurocoPurchaseResult) => void = () => undefined;
+    const purchase = vi.fn(() => new Promise<KurocoPurchaseResult>((resolve) => (answer = resolve)));
+    const client = createThreeDSecureClient({ backend: fakeBackend({ purchase }) });
+    const onEvent = vi.fn();
+    const page = (key: string) => (
+      <ThreeDSecureProvider key={key} client={client} onEvent={onEvent}>
+        <KurocoCheckout order={{ ec_payment_id: 58 }} />
+      </ThreeDSecureProvider>
+    );
+    const view = render(page('first'));
+    fireEvent.click(screen.getByRole('button', { name: '注文を確定する' }));
+    view.rerender(page('second'));
+    expect(screen.getByRole('button', { name: '注文を確定する' })).toBeDisabled();
+    await act(async () => answer({ orderIds: [5], messages: ['注文が完了しました。'], acsHtml: null }));
+    expect(await screen.findByText('注文が完了しました。')).toBeInTheDocument();
+    expect(purchase).toHaveBeenCalledTimes(1);
+    expect(onEvent.mock.calls.map(([event]) => event.type)).toEqual(['started', 'succeeded']);
+  });
+
+  it('names the fix for a provider with both client and backend, or neither', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const backend = fakeBackend();
+    expect(() => render(<ThreeDSecureProvider client={createThreeDSecureClient({ backend })} backend={backend} />)).toThrow(/either client=\{…\} or backend=\{…\}/);
+    expect(() => render(<ThreeDSecureProvider />)).toThrow(/needs client=\{createThreeDSecureClient/);
   });
 });

@@ -2,9 +2,9 @@ import { isLoopbackHost } from '../acs/isAllowedActionUrl';
 import { ThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
 import { requestJson } from '../http/requestJson';
 import { isRecord, stringOr } from '../kuroco/parseKurocoError';
-import { rememberPayjsOrigin } from './payjsOrigins';
-import { createPayjpGetter, type PayjpGetterOptions } from './createPayjpGetter';
+import type { PayjpGetterOptions } from './createPayjpGetter';
 import type { PayjpInstance } from './payjs';
+import { rememberPayjsOrigin } from './payjsOrigins';
 import type { CardVerification, ChargeSummary, CreateChargeBody, PayjpProtocolErrorCode, TokenSummary } from './protocol';
 
 export interface PayjpBackendOptions {
@@ -39,9 +39,9 @@ export interface PayjpBackend {
    */
   createRedirectUrl(id: string, body?: { returnUrl?: string }, init?: ChargeRequestInit): Promise<string>;
   /**
-   * How `<ThreeDSecureProvider>` loads pay.js for this backend (`createPayjpBackend` sets it to
-   * `createPayjpGetter`), so apps without a PAY.JP backend do not carry the loader. A hand-written
-   * backend may leave it out: the PAY.JP hooks then load pay.js themselves when they mount.
+   * Optional: a payjs getter to use instead of loading pay.js (tests: `withPayjs` from
+   * `react-3ds-kit/testing`). `createPayjpBackend` leaves it out; apps give the client a
+   * `createPayjsLoader` instead.
    */
   createPayjs?(options: PayjpGetterOptions): () => Promise<PayjpInstance>;
 }
@@ -140,7 +140,6 @@ export function createPayjpBackend(options: PayjpBackendOptions): PayjpBackend {
 
   return {
     provider: 'payjp',
-    createPayjs: createPayjpGetter,
     createCardVerification: async (cardId, init = {}) => read(await call('POST', '/card-verifications', { cardId }, init), 'verification'),
     getCardVerification: one<CardVerification>('verification', 'GET', (id) => pathOf('card-verifications', id)),
     async createCharge(body, init = {}) {
