@@ -113,3 +113,6 @@ export type {
   PayjsTokenError,
 } from './payjp/payjs';
 export type { ChargeOutcome, ChargeSummary, CreateChargeBody, TokenSummary } from './payjp/protocol';
+
+export { emitEvent } from './events';
+export type { ThreeDSecureEvent, ThreeDSecureEventBase, ThreeDSecureEventFlow, ThreeDSecureEventListener, ThreeDSecureEventType } from './events';
