@@ -40,7 +40,25 @@ export type { PayjpInitOptions, PayjpInstance, PayjpStatic, PayjsLocale, ThreeDS
 export { createPayjpBackend } from './payjp/createPayjpBackend';
 export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
 export { DEFAULT_CARD_POLL_DELAYS_MS, createCardVerificationFlow } from './payjp/createCardVerificationFlow';
-export { DEFAULT_FLOW_POLL_DELAYS_MS } from './payjp/createFlowRunner';
+export { DEFAULT_FLOW_POLL_DELAYS_MS, createPayjpFlow } from './payjp/engine/createPayjpFlow';
+export { verdictOf } from './payjp/verdictOf';
+export type { PayjpVerdict, PayjpVerdictInput } from './payjp/verdictOf';
+export { cardVerificationResource } from './payjp/engine/cardVerificationResource';
+export { chargeResource } from './payjp/engine/chargeResource';
+export { tokenResource } from './payjp/engine/tokenResource';
+export type { StartVerifiedTokenOptions, VerifiedTokenState } from './payjp/engine/tokenResource';
+export type {
+  PayjpFlow,
+  PayjpFlowSnapshot,
+  PayjpLegacyStatus,
+  PayjpRead,
+  PayjpResource,
+  PayjpResourceRef,
+  PayjpRunContext,
+  PayjpStep,
+} from './payjp/engine/types';
+export { deriveFlags } from './flow/createFlowStore';
+export type { Flow, FlowCallbacks, FlowSnapshot, FlowStatus } from './flow/types';
 export {
   CONFIRM_BACKOFF_FACTOR,
   CONFIRM_FIRST_DELAY_MS,
@@ -52,7 +70,7 @@ export {
 } from './confirm/confirmUntilFinal';
 export type { ConfirmOptions, ConfirmResult, ConfirmUntilFinalOptions } from './confirm/confirmUntilFinal';
 export type { ResumeFilter } from './payjp/inPageAttempt';
-export type { PayjpFlowOptions, RunnableFlow } from './payjp/createFlowRunner';
+export type { PayjpFlowOptions, RunnableFlow } from './payjp/engine/types';
 export type {
   CardVerificationFlow,
   CardVerificationFlowOptions,

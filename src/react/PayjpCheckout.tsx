@@ -1,9 +1,8 @@
 'use client';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { toThreeDSecureError, type ThreeDSecureError } from '../core/errors';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { ThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { ChargeSummary } from '../core/payjp/protocol';
-import { useLatest } from './internal/useLatest';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { PayjpCardElement } from './PayjpCardElement';
@@ -11,7 +10,7 @@ import { usePayjpCard } from './usePayjpCard';
 import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
 import { usePayjpContext } from './ThreeDSecureProvider';
 
-export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
+export interface PayjpCheckoutProps extends Omit<UsePayjpChargeOptions, 'onSucceeded' | 'onFailed'> {
   /** Your reference to what is bought (a cart id); the server prices it. Never an amount. */
   order: unknown;
   /** Split card fields. @default false */
@@ -25,54 +24,36 @@ export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
 }
 
 const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
+  tokenizing: 'charge.processing',
   creating: 'charge.processing',
   challenging: 'card.challenging',
   redirecting: 'card.redirecting',
-  finishing: 'charge.finishing',
-  succeeded: 'return.succeeded',
+  confirming: 'charge.finishing',
 };
 
 /**
  * A drop-in PAY.JP checkout with charge-time 3-D Secure: card fields, the cardholder details PAY.JP
  * asks for, one pay button. The token is made in the browser; the server prices the order, creates
- * the charge with `three_d_secure=true` and finishes it after the issuer's challenge.
+ * the charge with `three_d_secure=true` and finishes it after the issuer's challenge. The charge
+ * flow runs it all (tokenise, then charge) and fires the callbacks; this component only renders.
  */
 export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, className, ...chargeOptions }: PayjpCheckoutProps) {
   const { t, errorMessage } = usePayjpContext('<PayjpCheckout>');
   const card = usePayjpCard();
-  const charge = usePayjpCharge(chargeOptions);
+  const charge = usePayjpCharge({
+    ...chargeOptions,
+    onSucceeded: (snapshot) => snapshot.result && onSucceeded?.(snapshot.result),
+    onFailed: (error) => onFailed?.(error),
+  });
   const [cardholder, setCardholder] = useState({ name: '', email: '', phone: '' });
-  const [tokenError, setTokenError] = useState<ThreeDSecureError | null>(null);
-  const [tokenizing, setTokenizing] = useState(false);
-  const callbacks = useLatest({ onSucceeded, onFailed });
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
-  const busy = tokenizing || ['creating', 'challenging', 'redirecting', 'finishing'].includes(charge.state);
-  const error = tokenError ?? charge.error;
+  const { error, step, isBusy } = charge;
 
-  useEffect(() => {
-    if (charge.state === 'succeeded' && charge.charge) callbacks.current.onSucceeded?.(charge.charge);
-    else if (charge.error && ['failed', 'expired', 'canceled', 'error'].includes(charge.state)) callbacks.current.onFailed?.(charge.error);
-  }, [charge.state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || charge.state === 'succeeded') return;
-    setTokenError(null);
-    setTokenizing(true);
-    let token: string;
-    try {
-      token = (await card.createToken(cardholder, { requireCardholder: true })).id;
-    } catch (cause) {
-      const failure = toThreeDSecureError(cause, 'invalid_card');
-      setTokenError(failure);
-      callbacks.current.onFailed?.(failure);
-      return;
-    } finally {
-      setTokenizing(false);
-    }
-    // A new token each time: PAY.JP tokens are single-use, and a failed charge may have used it.
-    charge.reset();
-    await charge.start({ token, order });
+    if (isBusy || charge.status === 'succeeded') return;
+    // A new token each run: PAY.JP tokens are single-use, and a failed charge may have used it.
+    void charge.start({ token: async () => (await card.createToken(cardholder, { requireCardholder: true })).id, order });
   };
 
   const field = (name: 'name' | 'email' | 'phone', type: string, autoComplete: string) => (
@@ -91,25 +72,25 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     </div>
   );
 
-  const statusKey = tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
+  const statusKey = charge.status === 'succeeded' ? 'return.succeeded' : charge.stillConfirming && step === 'confirming' ? 'confirm.stillConfirming' : step && STATUS_TEXT[step];
   return (
-    <form className={rootClass('r3k-checkout', className)} data-state={tokenizing ? 'tokenizing' : charge.state} onSubmit={submit} noValidate>
+    <form className={rootClass('r3k-checkout', className)} data-state={charge.state} onSubmit={submit} noValidate>
       <PayjpCardElement card={card.card} split={split ?? false} className="r3k-field" />
       {field('name', 'text', 'cc-name')}
       <p id={`${id}-hint`} className="r3k-hint">{t('cardholder.hint')}</p>
       {field('email', 'email', 'email')}
       {field('phone', 'tel', 'tel')}
-      <button type="submit" className="r3k-button" disabled={busy || !card.ready || charge.state === 'succeeded'} aria-busy={busy}>
+      <button type="submit" className="r3k-button" disabled={isBusy || !card.ready || charge.status === 'succeeded'} aria-busy={isBusy}>
         {submitLabel ?? t('charge.pay')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />
-      {charge.stillConfirming && charge.state === 'finishing' ? (
+      {charge.stillConfirming && step === 'confirming' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
         <button type="button" className="r3k-button r3k-button-secondary" onClick={charge.cancel}>
           {t('card.cancel')}
         </button>
       ) : null}
-      {charge.resumable && !busy && !tokenError ? (
+      {charge.resumable && !isBusy && error?.code !== 'invalid_card' ? (
         <button type="button" className="r3k-button r3k-button-secondary" onClick={() => void charge.resume()}>
           {t('checkAgain')}
         </button>

@@ -5,11 +5,10 @@ import type { MessageKey } from '../core/messages';
 import type { CardVerification } from '../core/payjp/protocol';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
-import { useLatest } from './internal/useLatest';
 import { usePayjpContext } from './ThreeDSecureProvider';
 import { useThreeDSecure, type UseThreeDSecureOptions } from './useThreeDSecure';
 
-export interface VerifyCardButtonProps extends UseThreeDSecureOptions {
+export interface VerifyCardButtonProps extends Omit<UseThreeDSecureOptions, 'onSucceeded' | 'onFailed'> {
   /** The saved card to verify, `car_…`. */
   cardId: string;
   /** The button's label. @default 「カードの本人認証をする」 */
@@ -26,41 +25,39 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
   creating: 'card.creating',
   challenging: 'card.challenging',
   redirecting: 'card.redirecting',
-  verifying: 'card.verifying',
-  succeeded: 'card.succeeded',
+  confirming: 'card.verifying',
 };
 
 /** A drop-in “verify this card” button for PAY.JP customer-card 3-D Secure, with a live status region. */
 export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFailed, className, ...options }: VerifyCardButtonProps) {
   const { t, errorMessage } = usePayjpContext('<VerifyCardButton>');
-  const { start, resume, cancel, state, result, error, stillConfirming, resumable } = useThreeDSecure(options);
-  const callbacks = useLatest({ onSucceeded, onFailed });
-  const busy = state === 'creating' || state === 'challenging' || state === 'redirecting' || state === 'verifying';
-
-  useEffect(() => {
-    if (state === 'succeeded' && result) callbacks.current.onSucceeded?.(result);
-    else if (error && (state === 'failed' || state === 'expired' || state === 'canceled' || state === 'error')) callbacks.current.onFailed?.(error, result);
-  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
+  // The flow fires the callbacks itself, once per outcome, with these (the latest) props.
+  const verification = useThreeDSecure({
+    ...options,
+    onSucceeded: (snapshot) => snapshot.result && onSucceeded?.(snapshot.result),
+    onFailed: (error, snapshot) => onFailed?.(error, snapshot.result),
+  });
+  const { start, resume, cancel, status, step, state, error, stillConfirming, resumable, isBusy } = verification;
 
   // A reload or a later visit: confirm the attempt saved for this card rather than challenge again.
   useEffect(() => {
     void resume({ cardId });
   }, [cardId, resume]);
 
-  const statusKey = stillConfirming && state === 'verifying' ? 'confirm.stillConfirming' : STATUS_TEXT[state];
+  const statusKey = status === 'succeeded' ? 'card.succeeded' : stillConfirming && step === 'confirming' ? 'confirm.stillConfirming' : step && STATUS_TEXT[step];
   return (
     <div className={rootClass('r3k-verify-card', className)} data-state={state}>
-      <button type="button" className="r3k-button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
+      <button type="button" className="r3k-button" onClick={() => void start({ cardId })} disabled={disabled || isBusy} aria-busy={isBusy}>
         {children ?? t('card.verify')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={stillConfirming} />
-      {stillConfirming && state === 'verifying' ? (
+      {stillConfirming && step === 'confirming' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
         <button type="button" className="r3k-button r3k-button-secondary" onClick={cancel}>
           {t('card.cancel')}
         </button>
       ) : null}
-      {resumable && !busy ? (
+      {resumable && !isBusy ? (
         <button type="button" className="r3k-button r3k-button-secondary" onClick={() => void resume({ cardId })}>
           {t('checkAgain')}
         </button>
