@@ -44,6 +44,9 @@ export type ThreeDSecureEvent = ThreeDSecureEventBase &
     | { type: 'failed'; code: ThreeDSecureErrorCode; providerCode?: string; requestId?: string }
   );
 
+/** An event without what the emitter adds (`flow`, `at`, `elapsedMs`). */
+export type ThreeDSecureEventDetails = ThreeDSecureEvent extends infer E ? (E extends ThreeDSecureEvent ? Omit<E, 'flow' | 'at' | 'elapsedMs'> : never) : never;
+
 /** The `type` of a {@link ThreeDSecureEvent}. */
 export type ThreeDSecureEventType = ThreeDSecureEvent['type'];
 

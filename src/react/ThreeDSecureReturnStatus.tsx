@@ -1,13 +1,12 @@
 'use client';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
-import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
 
-export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOptions {
+export interface ThreeDSecureReturnStatusProps extends Omit<UseThreeDSecureReturnOptions, 'onSucceeded' | 'onFailed'> {
   /** Shown under a failure, e.g. a link back to the checkout. */
   retryAction?: ReactNode;
   /**
@@ -24,13 +23,12 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
 /** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
 export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, className, ...options }: ThreeDSecureReturnStatusProps) {
   const { t, errorMessage } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
-  const state = useThreeDSecureReturn(options);
-  const callbacks = useLatest({ onSucceeded, onFailed });
-
-  useEffect(() => {
-    if (state.status === 'succeeded') callbacks.current.onSucceeded?.(state.orderIds, state.chargeId ? { chargeId: state.chargeId } : {});
-    if (state.status === 'failed') callbacks.current.onFailed?.(state.error, state.orderIds);
-  }, [state.status]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
+  // The flow fires the callbacks itself, once per outcome, with these (the latest) props.
+  const state = useThreeDSecureReturn({
+    ...options,
+    onSucceeded: (done) => onSucceeded?.(done.orderIds, done.chargeId ? { chargeId: done.chargeId } : {}),
+    onFailed: (error, failed) => onFailed?.(error, failed.orderIds),
+  });
 
   const orderIds =
     state.orderIds.length > 0 ? (
@@ -45,13 +43,12 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, c
       : state.status === 'succeeded'
         ? t(state.subject === 'card' ? 'card.succeeded' : 'return.succeeded')
         : '';
-  const canCheckAgain = state.status === 'failed' && ['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized'].includes(state.error.code);
 
   return (
     <div className={rootClass('r3k-return-status', className)} data-state={state.status}>
       <StatusRegion status={status} error={state.status === 'failed' ? state.error : null} errorMessage={errorMessage} stillConfirming={stillConfirming} />
       {orderIds}
-      {canCheckAgain ? (
+      {state.status === 'failed' && state.canRetry ? (
         <button type="button" className="r3k-button" onClick={state.retry}>
           {t('checkAgain')}
         </button>

@@ -36,15 +36,15 @@ export function createFlowStore<TSnapshot extends FlowSnapshot>(
 }
 
 function notify<TSnapshot extends FlowSnapshot>(snapshot: TSnapshot, callbacks: FlowCallbacks<TSnapshot> | undefined) {
-  if (snapshot.status === 'succeeded') guard(() => callbacks?.onSucceeded?.(snapshot));
+  if (snapshot.status === 'succeeded') guardCallback(() => callbacks?.onSucceeded?.(snapshot));
   else if (snapshot.status === 'failed' && snapshot.error) {
     const error: ThreeDSecureError = snapshot.error;
-    guard(() => callbacks?.onFailed?.(error, snapshot));
+    guardCallback(() => callbacks?.onFailed?.(error, snapshot));
   }
 }
 
-// An app's callback that throws must not break the flow: it is reported asynchronously instead.
-function guard(call: () => void) {
+/** Calls an app's callback; if it throws, the flow goes on and the error is reported asynchronously. */
+export function guardCallback(call: () => void): void {
   try {
     call();
   } catch (error) {

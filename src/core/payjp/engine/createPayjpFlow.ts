@@ -1,7 +1,7 @@
 import type { AttemptStore } from '../../attempt/attemptStore';
 import { DEFAULT_CONFIRM_TIMEOUT_MS, confirmUntilFinal } from '../../confirm/confirmUntilFinal';
 import { ThreeDSecureError, toThreeDSecureError } from '../../errors';
-import { emitEvent, type ThreeDSecureEvent } from '../../events';
+import { emitEvent, type ThreeDSecureEvent, type ThreeDSecureEventDetails } from '../../events';
 import { createFlowStore } from '../../flow/createFlowStore';
 import { warnInDevelopment } from '../../flow/warnInDevelopment';
 import { findResumableAttempt, forgetAttempt, saveInPageAttempt } from '../inPageAttempt';
@@ -54,7 +54,7 @@ export function createPayjpFlow<TInput extends { workflow?: PayjpRunContext['wor
     openUi = null;
   }
 
-  function emit(run: Run, event: Omit<ThreeDSecureEvent, 'flow' | 'at' | 'elapsedMs' | 'resourceId' | 'workflow'> & Record<string, unknown>) {
+  function emit(run: Run, event: ThreeDSecureEventDetails) {
     const at = Date.now();
     const context = { flow: resource.event, at, elapsedMs: at - run.startedAt, ...(run.resourceId ? { resourceId: run.resourceId } : {}) };
     emitEvent(options.onEvent, { ...context, ...(base.workflow ? { workflow: base.workflow } : {}), ...event } as ThreeDSecureEvent);
