@@ -11,6 +11,7 @@ export interface StartCardVerificationOptions {
 
 /** The snapshot of a customer-card verification. */
 export interface CardVerificationState extends PayjpFlowSnapshot<CardVerification> {
+  /** The card being verified (`car_…`), once started or resumed. */
   cardId: string | null;
   /** @deprecated Read `result`: the backend's view of the PAY.JP request, once created. */
   verification: CardVerification | null;

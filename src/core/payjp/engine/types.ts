@@ -46,14 +46,17 @@ export interface PayjpFlowSnapshot<TResult> extends FlowSnapshot<PayjpStep, TRes
 
 /** What every PAY.JP flow is built from. Read at run time: a change applies from the next use. */
 export interface PayjpFlowOptions<TSnapshot = PayjpFlowSnapshot<unknown>> extends ConfirmOptions, FlowCallbacks<TSnapshot> {
+  /** The merchant backend (`createPayjpBackend`). */
   backend: PayjpBackend;
   /** The payjs instance (the provider loads pay.js before any click). */
   getPayjp(): Promise<PayjpInstance>;
+  /** Where attempts are saved across reloads (sessionStorage by default). */
   attempts: AttemptStore;
   /** @default 'iframe' */
   workflow?: ThreeDSecureWorkflow;
   /** What replaces a blocked sub-window. `'none'` reports `popup_blocked`. @default 'iframe' */
   popupFallback?: 'iframe' | 'redirect' | 'none';
+  /** Sub-window workflow: pay.js's dialog options (size, texts). */
   dialogOptions?: ThreeDSecureDialogOptions;
   /** Redirect workflow: one of the server's `returnUrls` (the first when absent). */
   returnUrl?: string;
