@@ -14,6 +14,9 @@ export type { ThreeDSecureBackend, ThreeDSecureClient, ThreeDSecureClientOptions
 export type { ClientRegistry } from './client/createClientRegistry';
 export type { Flow, FlowCallbacks, FlowSnapshot, FlowStatus } from './flow/types';
 
+// Monitoring: the typed events every flow reports (`onEvent`); ids, codes and timings only.
+export type { ThreeDSecureEvent, ThreeDSecureEventBase, ThreeDSecureEventFlow, ThreeDSecureEventListener, ThreeDSecureEventType } from './events';
+
 // Attempts saved across the 3-D Secure round trip, and the return page (both providers).
 export { createAttemptStore } from './attempt/attemptStore';
 export type { AttemptOutcome, AttemptStore, KurocoAttempt, PayjpAttempt, SavedAttempt } from './attempt/attemptStore';
@@ -113,6 +116,24 @@ export type {
 } from './payjp/payjs';
 export { createPayjpBackend } from './payjp/createPayjpBackend';
 export type { ChargeRequestInit, PayjpBackend, PayjpBackendOptions } from './payjp/createPayjpBackend';
+// The one PAY.JP engine and its resources (`tdsr_`, `ch_`, `tok_`); the named flows below are built on it.
+export { createPayjpFlow } from './payjp/engine/createPayjpFlow';
+export { cardVerificationResource } from './payjp/engine/cardVerificationResource';
+export { chargeResource } from './payjp/engine/chargeResource';
+export { tokenResource } from './payjp/engine/tokenResource';
+export type { StartVerifiedTokenOptions, VerifiedTokenState } from './payjp/engine/tokenResource';
+export type {
+  PayjpFlow,
+  PayjpFlowOptions,
+  PayjpFlowSnapshot,
+  PayjpLegacyStatus,
+  PayjpRead,
+  PayjpResource,
+  PayjpResourceRef,
+  PayjpRunContext,
+  PayjpStep,
+} from './payjp/engine/types';
+export type { PayjpVerdict, PayjpVerdictInput } from './payjp/verdictOf';
 export { createCardVerificationFlow } from './payjp/createCardVerificationFlow';
 export type {
   CardVerificationFlow,

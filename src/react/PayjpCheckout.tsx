@@ -1,11 +1,10 @@
 'use client';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { getCardFormMessage, type CardFormMessageKey, type CardFormMessageOverrides } from '../core/card/cardFormMessages';
 import { payjpFieldError, type PayjpCardField } from '../core/card/payjpCardFieldError';
 import { ThreeDSecureError, toThreeDSecureError } from '../core/errors';
 import type { MessageKey } from '../core/messages';
 import type { ChargeSummary } from '../core/payjp/protocol';
-import { useLatest } from './internal/useLatest';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { CardholderFields } from './internal/CardholderFields';
@@ -18,7 +17,7 @@ import { orderTabKey } from '../core/recovery/settledRecords';
 import { useTabClaim } from './useTabClaim';
 
 /** Props of {@link PayjpCheckout}: the order, the form's options, and the charge flow's settings. */
-export interface PayjpCheckoutProps extends UsePayjpChargeOptions {
+export interface PayjpCheckoutProps extends Omit<UsePayjpChargeOptions, 'onSucceeded' | 'onFailed'> {
   /** Your reference to what is bought (a cart id); the server prices it. Never an amount. */
   order: unknown;
   /** Split card fields. @default false */
@@ -54,71 +53,74 @@ export interface PayjpCheckoutConsent {
 }
 
 const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
+  tokenizing: 'charge.processing',
   creating: 'charge.processing',
   challenging: 'card.challenging',
   redirecting: 'card.redirecting',
-  finishing: 'charge.finishing',
-  succeeded: 'return.succeeded',
+  confirming: 'charge.finishing',
 };
 
 /**
  * A drop-in PAY.JP checkout with charge-time 3-D Secure: card fields, the cardholder details PAY.JP
  * asks for, one pay button. The token is made in the browser; the server prices the order, creates
- * the charge with `three_d_secure=true` and finishes it after the issuer's challenge.
+ * the charge with `three_d_secure=true` and finishes it after the issuer's challenge. The charge
+ * flow runs it all (tokenise, then charge) and fires the callbacks; this component only renders.
  */
 export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, tabKey, consent, fieldMessages, className, ...chargeOptions }: PayjpCheckoutProps) {
   const { t, errorMessage, locale } = usePayjpContext('<PayjpCheckout>');
   const card = usePayjpCard();
-  const charge = usePayjpCharge(chargeOptions);
+  // The flow fires the callbacks itself, once per outcome, with these (the latest) props.
+  const charge = usePayjpCharge({
+    ...chargeOptions,
+    onSucceeded: (snapshot) => snapshot.result && onSucceeded?.(snapshot.result),
+    onFailed: (error) => onFailed?.(error),
+  });
   const cardholder = useCardholderForm({ consent: consent !== undefined });
+  // The failure of this form's own token (shown under its field); the charge flow reports it as its error.
   const [tokenError, setTokenError] = useState<ThreeDSecureError | null>(null);
-  const [tokenizing, setTokenizing] = useState(false);
-  const callbacks = useLatest({ onSucceeded, onFailed });
+  const submitting = useRef(false);
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
   // [recovery] call site: cross-tab claim and settled record (keep: claim before start, report every state).
   const tab = useTabClaim(tabKey === false ? null : (tabKey ?? orderTabKey(order)));
-  const paidBefore = Boolean(tab.settled) && charge.state !== 'succeeded';
+  const paidBefore = Boolean(tab.settled) && charge.status !== 'succeeded';
   const elsewhere = tab.status === 'elsewhere' && !paidBefore;
-  const busy = tokenizing || ['creating', 'challenging', 'redirecting', 'finishing'].includes(charge.state);
-  const error = tokenError ?? charge.error;
+  const { error, step, isBusy } = charge;
 
   useEffect(() => {
-    tab.report(charge.state, charge.charge?.id);
+    tab.report(charge.state, charge.result?.id);
   }, [charge.state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per state
-
-  useEffect(() => {
-    if (charge.state === 'succeeded' && charge.charge) callbacks.current.onSucceeded?.(charge.charge);
-    else if (charge.error && ['failed', 'expired', 'canceled', 'error'].includes(charge.state)) callbacks.current.onFailed?.(charge.error);
-  }, [charge.state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || charge.state === 'succeeded' || paidBefore || elsewhere) return;
+    if (isBusy || submitting.current || charge.status === 'succeeded' || paidBefore || elsewhere) return;
     setTokenError(null);
     // Checked here so that each problem is named under its field, not as "card details are wrong".
     const details = cardholder.check();
     if (!details.ok) {
       document.getElementById(`${id}-${details.invalid[0]}`)?.focus();
-      callbacks.current.onFailed?.(new ThreeDSecureError('invalid_card', `The cardholder details have errors: ${details.invalid.join(', ')}.`, { field: details.invalid[0] }));
+      onFailed?.(new ThreeDSecureError('invalid_card', `The cardholder details have errors: ${details.invalid.join(', ')}.`, { field: details.invalid[0] }));
       return;
     }
-    setTokenizing(true);
-    let token: string;
+    submitting.current = true;
     try {
-      token = (await card.createToken(details.values, { requireCardholder: true })).id;
-    } catch (cause) {
-      const failure = toThreeDSecureError(cause, 'invalid_card');
-      setTokenError(failure);
-      callbacks.current.onFailed?.(failure);
-      return;
+      // [recovery] call site: another tab paying for this order → follow it instead of charging twice.
+      if (!(await tab.claim())) return;
+      // The charge flow tokenises, then charges: a new token each run (PAY.JP tokens are single-use).
+      await charge.start({
+        token: async () => {
+          try {
+            return (await card.createToken(details.values, { requireCardholder: true })).id;
+          } catch (cause) {
+            const failure = toThreeDSecureError(cause, 'invalid_card');
+            setTokenError(failure);
+            throw failure;
+          }
+        },
+        order,
+      });
     } finally {
-      setTokenizing(false);
+      submitting.current = false;
     }
-    // A new token each time: PAY.JP tokens are single-use, and a failed charge may have used it.
-    charge.reset();
-    // [recovery] call site: another tab paying for this order → follow it instead of charging twice.
-    if (!(await tab.claim())) return;
-    await charge.start({ token, order });
   };
 
   // Card errors go under the field they concern (payjs's live check, or PAY.JP's answer at token time).
@@ -131,9 +133,17 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
   // A field's own message says it all; the alert is for what no field explains.
   const alertError = tokenField ? null : error;
 
-  const statusKey = paidBefore ? 'return.succeeded' : elsewhere ? 'tab.busyElsewhere' : tokenizing ? 'charge.processing' : charge.stillConfirming && charge.state === 'finishing' ? 'confirm.stillConfirming' : STATUS_TEXT[charge.state];
+  const statusKey = paidBefore
+    ? 'return.succeeded'
+    : elsewhere
+      ? 'tab.busyElsewhere'
+      : charge.status === 'succeeded'
+        ? 'return.succeeded'
+        : charge.stillConfirming && step === 'confirming'
+          ? 'confirm.stillConfirming'
+          : step && STATUS_TEXT[step];
   return (
-    <form className={rootClass('r3k-checkout', className)} data-state={tokenizing ? 'tokenizing' : charge.state} data-tab={elsewhere ? 'elsewhere' : paidBefore ? 'settled' : undefined} onSubmit={submit} noValidate>
+    <form className={rootClass('r3k-checkout', className)} data-state={charge.state} data-tab={elsewhere ? 'elsewhere' : paidBefore ? 'settled' : undefined} onSubmit={submit} noValidate>
       <PayjpCardElement card={card.card} split={split ?? false} errors={cardErrors} className="r3k-field" />
       <CardholderFields
         id={id}
@@ -143,17 +153,17 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
         text={text}
         {...(consent ? { consentLabel: consent.label ?? text('consent.label') } : {})}
       />
-      <button type="submit" className="r3k-button" disabled={busy || !card.ready || charge.state === 'succeeded' || paidBefore || elsewhere} aria-busy={busy}>
+      <button type="submit" className="r3k-button" disabled={isBusy || !card.ready || charge.status === 'succeeded' || paidBefore || elsewhere} aria-busy={isBusy}>
         {submitLabel ?? t('charge.pay')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={alertError} errorMessage={errorMessage} stillConfirming={charge.stillConfirming} />
-      {charge.stillConfirming && charge.state === 'finishing' ? (
+      {charge.stillConfirming && step === 'confirming' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
         <button type="button" className="r3k-button r3k-button-secondary" onClick={charge.cancel}>
           {t('card.cancel')}
         </button>
       ) : null}
-      {charge.resumable && !busy && !tokenError ? (
+      {charge.resumable && !isBusy && !tokenError ? (
         <button type="button" className="r3k-button r3k-button-secondary" onClick={() => void charge.resume()}>
           {t('checkAgain')}
         </button>

@@ -1,17 +1,16 @@
 'use client';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ThreeDSecureError } from '../core/errors';
 import { getCardVerificationErrorMessage } from '../core/payjp/cardVerificationMessages';
 import type { ReturnSubject } from '../core/return/createReturnFlow';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
-import { useLatest } from './internal/useLatest';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
 import { useThreeDSecureMessages } from './useThreeDSecureMessages';
 import { useThreeDSecureReturn, type UseThreeDSecureReturnOptions } from './useThreeDSecureReturn';
 
 /** Props of {@link ThreeDSecureReturnStatus}: what to show under a failure, callbacks, and the return flow's settings. */
-export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOptions {
+export interface ThreeDSecureReturnStatusProps extends Omit<UseThreeDSecureReturnOptions, 'onSucceeded' | 'onFailed'> {
   /** Shown under a failure, e.g. a link back to the checkout. */
   retryAction?: ReactNode;
   /**
@@ -35,15 +34,14 @@ export interface ThreeDSecureReturnStatusProps extends UseThreeDSecureReturnOpti
 export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, subject: pageSubject = 'payment', className, ...options }: ThreeDSecureReturnStatusProps) {
   const { messages } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
   const { t, errorMessage: paymentErrorMessage, locale } = useThreeDSecureMessages();
-  const state = useThreeDSecureReturn(options);
+  // The flow fires the callbacks itself, once per outcome, with these (the latest) props.
+  const state = useThreeDSecureReturn({
+    ...options,
+    onSucceeded: (done) => onSucceeded?.(done.orderIds, done.chargeId ? { chargeId: done.chargeId } : {}),
+    onFailed: (error, failed) => onFailed?.(error, failed.orderIds),
+  });
   const forCard = (state.subject ?? pageSubject) === 'card';
   const errorMessage = forCard ? (failure: ThreeDSecureError) => getCardVerificationErrorMessage(failure, locale, messages) : paymentErrorMessage;
-  const callbacks = useLatest({ onSucceeded, onFailed });
-
-  useEffect(() => {
-    if (state.status === 'succeeded') callbacks.current.onSucceeded?.(state.orderIds, state.chargeId ? { chargeId: state.chargeId } : {});
-    if (state.status === 'failed') callbacks.current.onFailed?.(state.error, state.orderIds);
-  }, [state.status]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
 
   const orderIds =
     state.orderIds.length > 0 ? (
@@ -58,13 +56,12 @@ export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, s
       : state.status === 'succeeded'
         ? t(forCard ? 'card.succeeded' : 'return.succeeded')
         : '';
-  const canCheckAgain = state.status === 'failed' && ['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized'].includes(state.error.code);
 
   return (
     <div className={rootClass('r3k-return-status', className)} data-state={state.status}>
       <StatusRegion status={status} error={state.status === 'failed' ? state.error : null} errorMessage={errorMessage} stillConfirming={stillConfirming} />
       {orderIds}
-      {canCheckAgain ? (
+      {state.status === 'failed' && state.canRetry ? (
         <button type="button" className="r3k-button" onClick={state.retry}>
           {t('checkAgain')}
         </button>

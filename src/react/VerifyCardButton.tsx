@@ -6,12 +6,11 @@ import { getCardVerificationErrorMessage } from '../core/payjp/cardVerificationM
 import type { CardVerification } from '../core/payjp/protocol';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
-import { useLatest } from './internal/useLatest';
 import { usePayjpContext } from './ThreeDSecureProvider';
 import { useThreeDSecure, type UseThreeDSecureOptions } from './useThreeDSecure';
 
 /** Props of {@link VerifyCardButton}: the card, the texts and callbacks, and the hook's settings. */
-export interface VerifyCardButtonProps extends UseThreeDSecureOptions {
+export interface VerifyCardButtonProps extends Omit<UseThreeDSecureOptions, 'onSucceeded' | 'onFailed'> {
   /** The saved card to verify, `car_…`. */
   cardId: string;
   /** The button's label. @default 「カードの本人認証をする」 */
@@ -30,8 +29,7 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
   creating: 'card.creating',
   challenging: 'card.challenging',
   redirecting: 'card.redirecting',
-  verifying: 'card.verifying',
-  succeeded: 'card.succeeded',
+  confirming: 'card.verifying',
 };
 
 /** A drop-in “verify this card” button for PAY.JP customer-card 3-D Secure, with a live status region. */
@@ -39,34 +37,33 @@ export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFa
   const { t, locale, messages } = usePayjpContext('<VerifyCardButton>');
   // No payment exists here: the card wording, not the checkout's 「お支払いは完了していません」.
   const errorMessage = (failure: ThreeDSecureError) => getCardVerificationErrorMessage(failure, locale, messages);
-  const { start, resume, cancel, state, result, error, stillConfirming, resumable } = useThreeDSecure(options);
-  const callbacks = useLatest({ onSucceeded, onFailed });
-  const busy = state === 'creating' || state === 'challenging' || state === 'redirecting' || state === 'verifying';
-
-  useEffect(() => {
-    if (state === 'succeeded' && result) callbacks.current.onSucceeded?.(result);
-    else if (error && (state === 'failed' || state === 'expired' || state === 'canceled' || state === 'error')) callbacks.current.onFailed?.(error, result);
-  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per outcome
+  // The flow fires the callbacks itself, once per outcome, with these (the latest) props.
+  const verification = useThreeDSecure({
+    ...options,
+    onSucceeded: (snapshot) => snapshot.result && onSucceeded?.(snapshot.result),
+    onFailed: (error, snapshot) => onFailed?.(error, snapshot.result),
+  });
+  const { start, resume, cancel, status, step, state, error, stillConfirming, resumable, isBusy } = verification;
 
   // A reload or a later visit: confirm the attempt saved for this card rather than challenge again.
   useEffect(() => {
     void resume({ cardId });
   }, [cardId, resume]);
 
-  const statusKey = stillConfirming && state === 'verifying' ? 'confirm.stillConfirming' : STATUS_TEXT[state];
+  const statusKey = status === 'succeeded' ? 'card.succeeded' : stillConfirming && step === 'confirming' ? 'confirm.stillConfirming' : step && STATUS_TEXT[step];
   return (
     <div className={rootClass('r3k-verify-card', className)} data-state={state}>
-      <button type="button" className="r3k-button" onClick={() => void start({ cardId })} disabled={disabled || busy} aria-busy={busy}>
+      <button type="button" className="r3k-button" onClick={() => void start({ cardId })} disabled={disabled || isBusy} aria-busy={isBusy}>
         {children ?? t('card.verify')}
       </button>
       <StatusRegion status={statusKey ? t(statusKey) : ''} error={error} errorMessage={errorMessage} stillConfirming={stillConfirming} />
-      {stillConfirming && state === 'verifying' ? (
+      {stillConfirming && step === 'confirming' ? (
         // Stops waiting here; the attempt stays saved, so "check again" or a later visit picks it up.
         <button type="button" className="r3k-button r3k-button-secondary" onClick={cancel}>
           {t('card.cancel')}
         </button>
       ) : null}
-      {resumable && !busy ? (
+      {resumable && !isBusy ? (
         <button type="button" className="r3k-button r3k-button-secondary" onClick={() => void resume({ cardId })}>
           {t('checkAgain')}
         </button>

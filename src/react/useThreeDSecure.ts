@@ -1,39 +1,21 @@
 'use client';
-import { useCallback, useState, useSyncExternalStore } from 'react';
-import { ThreeDSecureError } from '../core/errors';
-import {
-  createCardVerificationFlow,
-  type CardVerificationFlowOptions,
-  type CardVerificationState,
-  type CardVerificationStatus,
-  type StartCardVerificationOptions,
-} from '../core/payjp/createCardVerificationFlow';
-import type { ThreeDSecureWorkflow } from '../core/payjp/payjs';
-import type { CardVerification } from '../core/payjp/protocol';
-import { usePayjpState } from './ThreeDSecureProvider';
+import { useCallback } from 'react';
+import { createCardVerificationFlow, type CardVerificationState, type StartCardVerificationOptions } from '../core/payjp/createCardVerificationFlow';
+import { usePayjpFlowOptions, type PayjpHookOptions } from './internal/usePayjpFlowOptions';
+import { useFlow } from './useFlow';
 
 /**
  * Per-hook settings (the provider gives the default workflow and confirm timeout): `workflow`,
- * `popupFallback`, `dialogOptions`, `returnUrl` (redirect), `confirmTimeoutMs`, `pollDelaysMs`,
- * `navigate` (redirect).
+ * `popupFallback`, `dialogOptions`, `returnUrl` and `navigate` (redirect), `confirmTimeoutMs`,
+ * `pollDelaysMs`, the outcome callbacks and `onEvent`. Changes after mount take effect; `workflow`
+ * mid-run applies to the next start.
  */
-export type UseThreeDSecureOptions = Partial<
-  Pick<CardVerificationFlowOptions, 'workflow' | 'popupFallback' | 'dialogOptions' | 'returnUrl' | 'confirmTimeoutMs' | 'pollDelaysMs' | 'navigate'>
->;
+export type UseThreeDSecureOptions = PayjpHookOptions<CardVerificationState>;
 
-export interface UseThreeDSecureResult {
+/** The verification's snapshot (`status`, `step`, `result`, `error`, `isBusy`, `canRetry`, …) and its actions. */
+export interface UseThreeDSecureResult extends CardVerificationState {
   /** Starts 3-D Secure on a saved card; while one runs, further calls return the same promise. */
   start(options: StartCardVerificationOptions): Promise<CardVerificationState>;
-  state: CardVerificationStatus;
-  /** The server's view of the request (`threeDSecureStatus`, `outcome`, times), once created. */
-  result: CardVerification | null;
-  error: ThreeDSecureError | null;
-  /** The workflow in use (after a popup fallback, the one that replaced it). */
-  workflow: ThreeDSecureWorkflow | null;
-  /** `verifying` has lasted over 10 s: show that the issuer's result is late and the shopper may leave. */
-  stillConfirming: boolean;
-  /** An unsettled attempt of this card is saved: `resume({ cardId })` confirms it without a new challenge. */
-  resumable: boolean;
   /**
    * Confirms the saved iframe / sub-window attempt of `cardId` (after a reload, a later visit or a
    * `status_unknown`). Resolves null when there is none.
@@ -48,33 +30,7 @@ export interface UseThreeDSecureResult {
  * what to do with the result is the app's decision. Unmounting closes any open challenge.
  */
 export function useThreeDSecure(options: UseThreeDSecureOptions = {}): UseThreeDSecureResult {
-  const context = usePayjpState('useThreeDSecure()');
-  const [flow] = useState(() => {
-    const workflow = options.workflow ?? context.workflow;
-    const { getPayjp } = context;
-    return createCardVerificationFlow({
-      backend: context.backend,
-      attempts: context.attempts,
-      ...(context.confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs: context.confirmTimeoutMs }),
-      ...options,
-      workflow,
-      getPayjp:
-        getPayjp ??
-        (() => Promise.reject(new ThreeDSecureError('misconfigured', `The ${workflow} workflow needs publicKey on <ThreeDSecureProvider>.`))),
-    });
-  });
-  const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);
+  const [flow, snapshot] = useFlow(createCardVerificationFlow, usePayjpFlowOptions('useThreeDSecure()', options));
   const resume = useCallback((filter: { cardId: string }) => flow.resume(filter) ?? Promise.resolve(null), [flow]);
-  return {
-    start: flow.start,
-    resume,
-    stillConfirming: state.stillConfirming,
-    resumable: state.resumable,
-    cancel: flow.cancel,
-    reset: flow.reset,
-    state: state.status,
-    result: state.verification,
-    error: state.error,
-    workflow: state.workflow,
-  };
+  return { ...snapshot, start: flow.start, resume, cancel: flow.cancel, reset: flow.reset };
 }

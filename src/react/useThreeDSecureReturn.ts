@@ -1,7 +1,7 @@
 'use client';
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SavedAttempt } from '../core/attempt/attemptStore';
-import { createReturnFlow, type ReturnStrategy, type ThreeDSecureReturnState } from '../core/return/createReturnFlow';
+import { createReturnFlow, type ReturnFlowOptions, type ReturnStrategy, type ThreeDSecureReturnState } from '../core/return/createReturnFlow';
 import { kurocoReturnStrategy } from '../core/return/kurocoReturnStrategy';
 import { payjpReturnStrategy } from '../core/return/payjpReturnStrategy';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
@@ -19,6 +19,11 @@ export interface UseThreeDSecureReturnOptions {
   confirmTimeoutMs?: number;
   /** The return page URL to read `dsec_error` from. @default location.href */
   url?: string;
+  /** Fired by the flow once per outcome, with the latest options. */
+  onSucceeded?: ReturnFlowOptions['onSucceeded'];
+  onFailed?: ReturnFlowOptions['onFailed'];
+  /** Monitoring: the return page's steps (flow `return`). */
+  onEvent?: ReturnFlowOptions['onEvent'];
 }
 
 export type UseThreeDSecureReturnResult = ThreeDSecureReturnState & {
@@ -39,15 +44,14 @@ const SERVER_STATE: ThreeDSecureReturnState = { status: 'checking', orderIds: []
 export function useThreeDSecureReturn(options: UseThreeDSecureReturnOptions = {}): UseThreeDSecureReturnResult {
   const { backend, attempts, confirmTimeoutMs } = useThreeDSecureContext('useThreeDSecureReturn()');
   const timeout = options.confirmTimeoutMs ?? (backend.provider === 'payjp' ? confirmTimeoutMs : undefined);
-  const [flow] = useState(() =>
-    createReturnFlow<SavedAttempt>({
-      strategy: (backend.provider === 'payjp' ? payjpReturnStrategy(backend) : kurocoReturnStrategy(backend)) as ReturnStrategy<SavedAttempt>,
-      attempts,
-      ...(options.pollDelaysMs ? { pollDelaysMs: options.pollDelaysMs } : {}),
-      ...(timeout === undefined ? {} : { confirmTimeoutMs: timeout }),
-      ...(options.url ? { url: options.url } : {}),
-    }),
-  );
+  // The strategy is made once with the flow; a later backend is reported (in development) by setOptions.
+  const [strategy] = useState(() => (backend.provider === 'payjp' ? payjpReturnStrategy(backend) : kurocoReturnStrategy(backend)) as ReturnStrategy<SavedAttempt>);
+  const flowOptions: ReturnFlowOptions<SavedAttempt> = { ...options, strategy, attempts, ...(timeout === undefined ? {} : { confirmTimeoutMs: timeout }) };
+  // The one hook shape (useFlow's): made once, options follow every render, read with useSyncExternalStore.
+  const [flow] = useState(() => createReturnFlow<SavedAttempt>(flowOptions));
+  useEffect(() => {
+    flow.setOptions(flowOptions);
+  });
   const state = useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => SERVER_STATE);
   return { ...state, retry: flow.retry, clear: flow.clear };
 }

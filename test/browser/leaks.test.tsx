@@ -227,7 +227,7 @@ describe('100 start/cancel cycles of useThreeDSecure (iframe workflow)', () => {
         handle = null;
         app.unmount();
       }
-      const { status } = await result;
+      const { state: status } = await result;
       await until(() => overlays().length === 0, `cycle ${cycle}: the overlay to go`);
       if (cycle % 2 === 0 && cycle < CYCLES) app = mount(onReady);
       return status;

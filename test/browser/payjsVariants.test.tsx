@@ -164,7 +164,7 @@ describe('PAY.JP flows over the pay.js variant matrix', () => {
       const unsubscribe = flow.subscribe(() => {});
       cleanups.push(unsubscribe);
       if (workflow === 'subwindow') blockPopups();
-      const result: Promise<{ status: string; error: unknown }> =
+      const result: Promise<{ state: string; error: unknown }> =
         variant.flow === 'card' ? verification.start({ cardId, workflow }) : charge.start({ cardId, order: { cart: 'basic' }, workflow });
 
       // A blocked sub-window fell back to the iframe.
@@ -178,10 +178,10 @@ describe('PAY.JP flows over the pay.js variant matrix', () => {
 
       if (end === 'verified' || end === 'close') expect(flow.getSnapshot().workflow).toBe('iframe');
       if (end === 'verified') {
-        expect(state.status).toBe('succeeded');
+        expect(state.state).toBe('succeeded');
         expect(state.error).toBeNull();
       } else {
-        expect(state.status).toBe('canceled');
+        expect(state.state).toBe('canceled');
         expect(isThreeDSecureError(state.error) && state.error.code).toBe('canceled');
       }
       await expectNothingLeft(app);

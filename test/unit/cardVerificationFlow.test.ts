@@ -51,12 +51,12 @@ describe('createCardVerificationFlow', () => {
   it('creates one request, opens the iframe, and lets the backend status decide', async () => {
     const { flow, backend, instance } = setup([verification({ state: 'in_progress' }), finished('verified', 'succeeded')]);
     const seen: string[] = [];
-    flow.subscribe(() => seen.push(flow.getSnapshot().status));
+    flow.subscribe(() => seen.push(flow.getSnapshot().state));
     const first = flow.start({ cardId: 'car_1' });
     const second = flow.start({ cardId: 'car_1' });
     expect(second).toBe(first);
     const state = await first;
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(state.verification?.threeDSecureStatus).toBe('verified');
     expect(backend.createCardVerification).toHaveBeenCalledTimes(1);
     expect(instance.openThreeDSecureIframe).toHaveBeenCalledWith('tdsr_1');
@@ -71,7 +71,7 @@ describe('createCardVerificationFlow', () => {
   ] as const)('maps the server verdict %# to %s / %s', async (read, status, code) => {
     const { flow } = setup([read]);
     const state = await flow.start({ cardId: 'car_1' });
-    expect(state.status).toBe(status);
+    expect(state.state).toBe(status);
     expect(state.error?.code).toBe(code);
   });
 
@@ -80,20 +80,20 @@ describe('createCardVerificationFlow', () => {
       openThreeDSecureIframe: vi.fn(async () => Promise.reject(Object.assign(new Error('closed'), { code: 'canceled' }))),
     });
     const state = await flow.start({ cardId: 'car_1' });
-    expect(state.status).toBe('canceled');
+    expect(state.state).toBe('canceled');
     expect(state.error?.code).toBe('canceled');
     expect(backend.getCardVerification).toHaveBeenCalledTimes(2);
   });
 
   it('reads a rejected screen that did get a result as that result (the promise is only a hint)', async () => {
     const { flow } = setup([finished('failed', 'failed')], { openThreeDSecureIframe: vi.fn(async () => Promise.reject(new Error('failed'))) });
-    expect((await flow.start({ cardId: 'car_1' })).status).toBe('failed');
+    expect((await flow.start({ cardId: 'car_1' })).state).toBe('failed');
   });
 
   it('keeps reading while the slow issuer has not answered, then reports status_unknown', async () => {
     const { flow, backend } = setup([verification({ state: 'in_progress' })]);
     const state = await flow.start({ cardId: 'car_1' });
-    expect(state.status).toBe('error');
+    expect(state.state).toBe('error');
     expect(state.error?.code).toBe('status_unknown');
     expect(backend.getCardVerification).toHaveBeenCalledTimes(4);
   });
@@ -102,7 +102,7 @@ describe('createCardVerificationFlow', () => {
     const blocked = Object.assign(new Error('popup blocked'), { code: 'popup_blocked' });
     const { flow, instance } = setup([finished('verified', 'succeeded')], { openThreeDSecureDialog: vi.fn(async () => Promise.reject(blocked)) });
     const state = await flow.start({ cardId: 'car_1', workflow: 'subwindow' });
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(state.workflow).toBe('iframe');
     expect(instance.openThreeDSecureIframe).toHaveBeenCalledTimes(1);
   });
@@ -118,7 +118,7 @@ describe('createCardVerificationFlow', () => {
   it('reports popup_blocked when no fallback is allowed', async () => {
     const { flow } = setup([verification()], { openThreeDSecureDialog: vi.fn(async () => Promise.reject(Object.assign(new Error('x'), { code: 'popup_blocked' }))) }, { popupFallback: 'none' });
     const state = await flow.start({ cardId: 'car_1', workflow: 'subwindow' });
-    expect(state.status).toBe('error');
+    expect(state.state).toBe('error');
     expect(state.error?.code).toBe('popup_blocked');
   });
 
@@ -126,7 +126,7 @@ describe('createCardVerificationFlow', () => {
     const navigate = vi.fn();
     const { flow, attempts, backend } = setup([verification()], {}, { navigate, returnUrl: 'https://shop.example/3ds/return' });
     const state = await flow.start({ cardId: 'car_1', workflow: 'redirect' });
-    expect(state.status).toBe('redirecting');
+    expect(state.state).toBe('redirecting');
     expect(backend.createRedirectUrl).toHaveBeenCalledWith('tdsr_1', { returnUrl: 'https://shop.example/3ds/return' }, expect.anything());
     expect(attempts.load()).toMatchObject({ provider: 'payjp', kind: 'card', resourceId: 'tdsr_1' });
     expect(navigate).toHaveBeenCalledWith('https://api.pay.jp/v1/tds/tdsr_1/start?publickey=pk&back_url=x');
@@ -147,7 +147,7 @@ describe('createCardVerificationFlow', () => {
     await vi.waitFor(() => expect(document.getElementById('payjs-overlay')).not.toBeNull());
     flow.cancel();
     const state = await running;
-    expect(state.status).toBe('canceled');
+    expect(state.state).toBe('canceled');
     expect(document.getElementById('payjs-overlay')).toBeNull();
   });
 
@@ -155,8 +155,8 @@ describe('createCardVerificationFlow', () => {
     const { flow, backend } = setup([finished('verified', 'succeeded')]);
     vi.mocked(backend.createCardVerification).mockRejectedValueOnce(new ThreeDSecureError('forbidden', 'not yours', { status: 403 }));
     const failed = await flow.start({ cardId: 'car_other' });
-    expect(failed.status).toBe('error');
+    expect(failed.state).toBe('error');
     expect(failed.error?.code).toBe('forbidden');
-    expect((await flow.start({ cardId: 'car_1' })).status).toBe('succeeded');
+    expect((await flow.start({ cardId: 'car_1' })).state).toBe('succeeded');
   });
 });

@@ -38,7 +38,7 @@ describe('createChargeFlow', () => {
     const first = flow.start({ token: 'tok_1', order: { cart: 'c-1' } });
     expect(flow.start({ token: 'tok_1', order: { cart: 'c-1' } })).toBe(first);
     const state = await first;
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(state.charge?.paid).toBe(true);
     expect(backend.createCharge).toHaveBeenCalledTimes(1);
     expect(backend.createCharge).toHaveBeenCalledWith({ token: 'tok_1', order: { cart: 'c-1' } }, expect.anything());
@@ -50,7 +50,7 @@ describe('createChargeFlow', () => {
     const { flow, backend } = setup([charge({ threeDSecureStatus: 'verified' })]);
     vi.mocked(backend.finishCharge).mockRejectedValueOnce(new ThreeDSecureError('card_declined', 'declined', { status: 402, providerCode: 'card_declined' }));
     const state = await flow.start({ token: 'tok_1' });
-    expect(state.status).toBe('failed');
+    expect(state.state).toBe('failed');
     expect(state.error).toMatchObject({ code: 'card_declined', providerCode: 'card_declined' });
     expect(state.charge?.id).toBe('ch_1');
   });
@@ -58,7 +58,7 @@ describe('createChargeFlow', () => {
   it('reports an expired flow at finish as expired (start again)', async () => {
     const { flow, backend } = setup([charge({ threeDSecureStatus: 'attempted' })]);
     vi.mocked(backend.finishCharge).mockRejectedValueOnce(new ThreeDSecureError('expired', 'three_d_secure_expired', { status: 409 }));
-    expect((await flow.start({ token: 'tok_1' })).status).toBe('expired');
+    expect((await flow.start({ token: 'tok_1' })).state).toBe('expired');
   });
 
   it('maps a failed challenge without calling finish', async () => {
@@ -70,14 +70,14 @@ describe('createChargeFlow', () => {
 
   it('calls a closed screen with an unverified charge canceled', async () => {
     const { flow } = setup([charge()], { openThreeDSecureIframe: vi.fn(async () => Promise.reject(Object.assign(new Error('closed'), { code: 'canceled' }))) });
-    expect((await flow.start({ token: 'tok_1' })).status).toBe('canceled');
+    expect((await flow.start({ token: 'tok_1' })).state).toBe('canceled');
   });
 
   it('saves the charge before leaving for the redirect workflow', async () => {
     const navigate = vi.fn();
     const { backend, attempts } = setup([charge()]);
     const flow = createChargeFlow({ backend, attempts, getPayjp: async () => Promise.reject(new Error('not needed')), workflow: 'redirect', navigate });
-    expect((await flow.start({ token: 'tok_1' })).status).toBe('redirecting');
+    expect((await flow.start({ token: 'tok_1' })).state).toBe('redirecting');
     expect(attempts.load()).toMatchObject({ provider: 'payjp', kind: 'charge', resourceId: 'ch_1' });
     expect(navigate).toHaveBeenCalledTimes(1);
   });

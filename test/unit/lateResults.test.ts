@@ -74,11 +74,11 @@ async function advanceUntilSettled<T>(promise: Promise<T>, limitMs = 20 * MINUTE
   return promise;
 }
 
-function watch(flow: { subscribe(listener: () => void): () => void; getSnapshot(): ChargeState | { status: string; stillConfirming: boolean } }) {
+function watch(flow: { subscribe(listener: () => void): () => void; getSnapshot(): ChargeState | { state: string; stillConfirming: boolean } }) {
   const seen: { status: string; stillConfirming: boolean; at: number }[] = [];
   const started = Date.now();
   flow.subscribe(() => {
-    const { status, stillConfirming } = flow.getSnapshot();
+    const { state: status, stillConfirming } = flow.getSnapshot();
     seen.push({ status, stillConfirming, at: Date.now() - started });
   });
   return seen;
@@ -103,7 +103,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const seen = watch(flow);
     const state = await advanceUntilSettled(flow.start({ token: 'tok_1', order: 'cart-1' }));
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(state.stillConfirming).toBe(false);
     expect(issuer.backend.finishCharge).toHaveBeenCalledTimes(1);
     const still = seen.find((entry) => entry.stillConfirming);
@@ -127,7 +127,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     });
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp, workflow: 'subwindow' });
     const state = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(savedWhenOpened).toMatchObject({ provider: 'payjp', kind: 'charge', resourceId: 'ch_1', workflow: 'subwindow' });
   });
 
@@ -139,7 +139,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
       new ThreeDSecureError('network_error', 'offline'),
     );
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
-    expect((await advanceUntilSettled(flow.start({ token: 'tok_1' }))).status).toBe('succeeded');
+    expect((await advanceUntilSettled(flow.start({ token: 'tok_1' }))).state).toBe('succeeded');
     expect(issuer.backend.finishCharge).toHaveBeenCalledTimes(1);
   });
 
@@ -148,7 +148,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     vi.mocked(issuer.backend.finishCharge).mockRejectedValueOnce(new ThreeDSecureError('backend_error', 'over_capacity', { status: 429 }));
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const state = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(issuer.backend.finishCharge).toHaveBeenCalledTimes(2);
   });
 
@@ -156,7 +156,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     const issuer = lateIssuer(7 * MINUTE);
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const timedOut = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
-    expect(timedOut).toMatchObject({ status: 'error', resumable: true, stillConfirming: false });
+    expect(timedOut).toMatchObject({ state: 'error', resumable: true, stillConfirming: false });
     expect(timedOut.error?.code).toBe('status_unknown');
     expect(Date.now()).toBeGreaterThanOrEqual(DEFAULT_CONFIRM_TIMEOUT_MS);
     expect(attempts.load()).toMatchObject({ kind: 'charge', resourceId: 'ch_1' });
@@ -164,7 +164,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
 
     await vi.advanceTimersByTimeAsync(2 * MINUTE);
     const resumed = await advanceUntilSettled(flow.resume()!);
-    expect(resumed.status).toBe('succeeded');
+    expect(resumed.state).toBe('succeeded');
     expect(issuer.backend.finishCharge).toHaveBeenCalledTimes(1);
     expect(issuer.challenge).toHaveBeenCalledTimes(1);
     expect(attempts.load()).toBeNull();
@@ -179,7 +179,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     expect(flow.getSnapshot().stillConfirming).toBe(true);
     flow.cancel();
     const state = await run;
-    expect(state).toMatchObject({ status: 'canceled', resumable: true, stillConfirming: false });
+    expect(state).toMatchObject({ state: 'canceled', resumable: true, stillConfirming: false });
     const reads = vi.mocked(issuer.backend.getCharge).mock.calls.length;
     await vi.advanceTimersByTimeAsync(MINUTE);
     expect(issuer.backend.getCharge).toHaveBeenCalledTimes(reads);
@@ -191,7 +191,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     vi.mocked(issuer.backend.getCharge).mockImplementation(async () => (Date.now() > 40_000 ? charge({ outcome: 'expired' }) : charge()));
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const state = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
-    expect(state.status).toBe('expired');
+    expect(state.state).toBe('expired');
     expect(Date.now()).toBeLessThan(2 * MINUTE);
     expect(attempts.load()).toBeNull();
   });
@@ -210,7 +210,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     expect(reloaded.load()).toMatchObject({ kind: 'charge', resourceId: 'ch_1', workflow: 'iframe' });
     const after = createChargeFlow({ backend: issuer.backend, attempts: reloaded, getPayjp: async () => issuer.payjp });
     const state = await advanceUntilSettled(after.resume()!);
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(issuer.backend.createCharge).toHaveBeenCalledTimes(1);
     expect(issuer.challenge).toHaveBeenCalledTimes(1);
     expect(issuer.backend.finishCharge).toHaveBeenCalledTimes(1);
@@ -222,7 +222,7 @@ describe('charge 3-D Secure with a late issuer result', () => {
     issuer.challenge.mockRejectedValue(Object.assign(new Error('closed'), { code: 'canceled' }));
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const state = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
-    expect(state.status).toBe('canceled');
+    expect(state.state).toBe('canceled');
     expect(Date.now()).toBeLessThan(5000);
     expect(attempts.load()).toBeNull();
   });
@@ -234,7 +234,7 @@ describe('saved-card verification with a late issuer result', () => {
     const flow = createCardVerificationFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const seen = watch(flow);
     const state = await advanceUntilSettled(flow.start({ cardId: 'car_1' }));
-    expect(state.status).toBe('succeeded');
+    expect(state.state).toBe('succeeded');
     expect(seen.some((entry) => entry.status === 'verifying' && entry.stillConfirming)).toBe(true);
     expect(attempts.load()).toBeNull();
   });
@@ -243,14 +243,14 @@ describe('saved-card verification with a late issuer result', () => {
     const issuer = lateIssuer(3 * MINUTE);
     const flow = createCardVerificationFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp, confirmTimeoutMs: MINUTE });
     const state = await advanceUntilSettled(flow.start({ cardId: 'car_1' }));
-    expect(state).toMatchObject({ status: 'error', resumable: true });
+    expect(state).toMatchObject({ state: 'error', resumable: true });
     expect(state.error?.code).toBe('status_unknown');
     expect(Date.now()).toBeLessThan(MINUTE + 5000);
     expect(attempts.load()).toMatchObject({ kind: 'card', resourceId: 'tdsr_1', cardId: 'car_1' });
 
     expect(flow.resume({ cardId: 'car_2' })).toBeNull();
     await vi.advanceTimersByTimeAsync(2 * MINUTE);
-    expect((await advanceUntilSettled(flow.resume({ cardId: 'car_1' })!)).status).toBe('succeeded');
+    expect((await advanceUntilSettled(flow.resume({ cardId: 'car_1' })!)).state).toBe('succeeded');
     expect(issuer.backend.createCardVerification).toHaveBeenCalledTimes(1);
   });
 });
@@ -316,7 +316,7 @@ describe('resuming reads the saved attempt defensively', () => {
     attempts.save({ provider: 'payjp', id: 'att_1', kind: 'card', resourceId: 'tdsr_1', cardId: 'car_1', createdAt: 0, workflow: 'iframe' });
     const flow = createCardVerificationFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const state = await advanceUntilSettled(flow.resume({ cardId: 'car_1' })!);
-    expect(state).toMatchObject({ status: 'idle', cardId: 'car_1', resumable: false });
+    expect(state).toMatchObject({ state: 'idle', cardId: 'car_1', resumable: false });
     expect(Date.now()).toBeLessThan(2000);
     expect(attempts.load()).toBeNull();
   });
@@ -327,7 +327,7 @@ describe('resuming reads the saved attempt defensively', () => {
     const issuer = lateIssuer(7 * MINUTE);
     const flow = createChargeFlow({ backend: issuer.backend, attempts, getPayjp: async () => issuer.payjp });
     const state = await advanceUntilSettled(flow.start({ token: 'tok_1' }));
-    expect(state).toMatchObject({ status: 'error', resumable: false });
+    expect(state).toMatchObject({ state: 'error', resumable: false });
     expect(attempts.load()).toEqual(earlier);
 
     // A settled attempt, or an earlier in-page one of the same kind, is replaced.

@@ -33,9 +33,3 @@ export async function leaveForStartPage(options: LeaveForStartPageOptions): Prom
   });
   (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
 }
-
-/** Marks the flow as redirecting, then leaves: a UI shows "redirecting" while the page unloads. */
-export function leave<S extends { status: string }>(url: string, update: (patch: Partial<S>) => S, navigate?: (url: string) => void): void {
-  update({ status: 'redirecting', workflow: 'redirect' } as unknown as Partial<S>);
-  (navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
-}

@@ -19,6 +19,8 @@ export interface ShowChallengeOptions {
   /** Asks the backend whether the challenge never started (a silently blocked popup). */
   neverStarted(): Promise<boolean>;
   signal: AbortSignal;
+  /** Told when a blocked sub-window is replaced (for monitoring). */
+  onFallback?(fallback: 'iframe' | 'redirect' | 'none'): void;
   /** Receives the UI pay.js put up, so an unmount can take it down. */
   track(ui: PayjsUi | null): void;
 }
@@ -90,6 +92,7 @@ export async function showChallenge(options: ShowChallengeOptions): Promise<Show
   const blocked = end.rejected && (looksBlocked(end.error) || (Date.now() - opened < BLOCKED_WITHIN_MS && (await options.neverStarted())));
   if (!blocked) return { kind: 'shown', workflow: 'subwindow', end };
   const fallback = options.popupFallback ?? 'iframe';
+  options.onFallback?.(fallback);
   if (fallback === 'none') throw new ThreeDSecureError('popup_blocked', 'The browser blocked the 3-D Secure sub-window', { cause: end.rejected ? end.error : undefined });
   if (fallback === 'redirect') return { kind: 'fallback-redirect' };
   return { kind: 'shown', workflow: 'iframe', end: await show((payjp) => payjp.openThreeDSecureIframe(resourceId), options, true) };

@@ -1,6 +1,9 @@
 import { SETTLED_FAILURE_CODES, type AttemptOutcome, type AttemptStore, type SavedAttempt } from '../attempt/attemptStore';
 import { DEFAULT_CONFIRM_TIMEOUT_MS, confirmUntilFinal, type ConfirmOptions } from '../confirm/confirmUntilFinal';
 import { ThreeDSecureError, toThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
+import { emitEvent, type ThreeDSecureEvent, type ThreeDSecureEventDetails, type ThreeDSecureEventListener } from '../events';
+import { guardCallback } from '../flow/createFlowStore';
+import { warnInDevelopment } from '../flow/warnInDevelopment';
 import type { CardVerification } from '../payjp/protocol';
 import { createStore, type ReadableStore } from '../store';
 
@@ -27,7 +30,12 @@ export type ThreeDSecureReturnState =
       stillConfirming?: boolean;
     })
   | (ReturnStateBase & { status: 'succeeded' })
-  | (ReturnStateBase & { status: 'failed'; error: ThreeDSecureError });
+  | (ReturnStateBase & {
+      status: 'failed';
+      error: ThreeDSecureError;
+      /** `retry()` may help (a network error, `status_unknown`, a new login), unlike a final outcome. */
+      canRetry?: boolean;
+    });
 
 /** One status read: a final verdict, or "not yet" with what that means if the reads run out. */
 export type ReturnRead =
@@ -62,9 +70,19 @@ export interface ReturnFlowOptions<A extends SavedAttempt = SavedAttempt> extend
   url?: string;
   /** Remove provider params (`dsec_error`) from the address bar once read. @default true */
   cleanUrl?: boolean;
+  /** Fired by the flow once per outcome, with the options current at that moment. */
+  onSucceeded?(state: ThreeDSecureReturnState & { status: 'succeeded' }): void;
+  onFailed?(error: ThreeDSecureError, state: ThreeDSecureReturnState & { status: 'failed' }): void;
+  /** Monitoring: `returned`, `poll`, `still_waiting`, `succeeded`, `failed` (flow `return`). */
+  onEvent?: ThreeDSecureEventListener;
 }
 
-export interface ReturnFlow extends ReadableStore<ThreeDSecureReturnState> {
+export interface ReturnFlow<A extends SavedAttempt = SavedAttempt> extends ReadableStore<ThreeDSecureReturnState> {
+  /**
+   * Replaces the options: callbacks, `onEvent` and the confirm timing apply from now (the timing
+   * from the next read loop); a different strategy or attempt store applies only to a new flow.
+   */
+  setOptions(options: ReturnFlowOptions<A>): void;
   /** Reads the status again (after `status_unknown`, a network error or a new login). */
   retry(): void;
   /** Forgets the saved attempt, e.g. once the app has shown the outcome and moved on. */
@@ -75,6 +93,8 @@ export const DEFAULT_POLL_DELAYS_MS: readonly number[] = [0, 1000, 2000, 3000, 5
 
 // Outcomes that are final: the attempt is settled and a reload shows them again.
 const FINAL_CODES = SETTLED_FAILURE_CODES;
+// Failures a `retry()` may fix: the answer was not final, or the shopper can sign in again.
+const RETRYABLE_CODES = new Set<ThreeDSecureErrorCode>(['status_unknown', 'network_error', 'timeout', 'backend_error', 'invalid_response', 'unauthorized']);
 // Codes where asking again cannot help within this page.
 const STOP_POLLING_CODES = new Set<ThreeDSecureErrorCode>(['unauthorized', 'forbidden', 'not_found', 'misconfigured', 'invalid_request', 'expired', 'card_declined']);
 
@@ -92,17 +112,37 @@ const MESSAGES: Partial<Record<ThreeDSecureErrorCode, string>> = {
  * reads its status with backoff for as long as the provider's result can lag, keeps the order ids in every outcome, and settles final outcomes so a
  * reload shows them again. Work starts with the first subscriber and stops when the last one leaves.
  */
-export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOptions<A>): ReturnFlow {
-  const { strategy } = options;
-  // Explicit waits alone keep their fixed schedule; otherwise the provider's lag decides.
-  const confirmTimeoutMs = options.confirmTimeoutMs ?? (options.pollDelaysMs ? undefined : strategy.confirmTimeoutMs);
-  const pollDelaysMs = options.pollDelaysMs ?? (confirmTimeoutMs === undefined ? DEFAULT_POLL_DELAYS_MS : undefined);
+export function createReturnFlow<A extends SavedAttempt>(initialOptions: ReturnFlowOptions<A>): ReturnFlow<A> {
+  let options = initialOptions;
+  const { strategy, attempts } = initialOptions;
   let controller: AbortController | null = null;
   let attempt: A | null = null;
+  let startedAt = Date.now();
   // What the saved attempt is about, spread into every state once it is read.
   let subject: { subject: ReturnSubject; chargeId?: string } | Record<string, never> = {};
 
   const store = createStore<ThreeDSecureReturnState>({ status: 'checking', orderIds: [] }, { onActive: () => run(), onIdle: () => stop() });
+
+  // Every state goes through here: the derived flags, then once per outcome the event and the callback.
+  function publish(next: ThreeDSecureReturnState) {
+    const previous = store.getSnapshot();
+    const state = next.status === 'failed' ? { ...next, canRetry: RETRYABLE_CODES.has(next.error.code) } : next;
+    store.setState(state);
+    if (state.status === previous.status) return;
+    if (state.status === 'succeeded') {
+      emit({ type: 'succeeded' });
+      guardCallback(() => options.onSucceeded?.(state));
+    } else if (state.status === 'failed') {
+      emit({ type: 'failed', code: state.error.code, ...(state.error.providerCode ? { providerCode: state.error.providerCode } : {}) });
+      guardCallback(() => options.onFailed?.(state.error, state));
+    }
+  }
+
+  function emit(event: ThreeDSecureEventDetails) {
+    const at = Date.now();
+    const ids = attempt ? { ...(subject.chargeId ? { resourceId: subject.chargeId } : {}), ...(strategy.orderIds(attempt).length > 0 ? { orderIds: strategy.orderIds(attempt) } : {}) } : {};
+    emitEvent(options.onEvent, { flow: 'return', at, elapsedMs: at - startedAt, ...ids, ...event } as ThreeDSecureEvent);
+  }
 
   function stop() {
     controller?.abort();
@@ -119,9 +159,9 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
   function finish(state: Exclude<ThreeDSecureReturnState, { status: 'checking' }>, settle = true) {
     if (settle && attempt && (state.status === 'succeeded' || FINAL_CODES.has(state.error.code))) {
       const outcome: AttemptOutcome = state.status === 'succeeded' ? { status: 'succeeded' } : { status: 'failed', code: state.error.code };
-      options.attempts.settle(attempt.id, outcome);
+      attempts.settle(attempt.id, outcome);
     }
-    store.setState(state);
+    publish(state);
   }
 
   function readUrl(): ThreeDSecureErrorCode | null {
@@ -138,7 +178,8 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
 
   function run() {
     if (controller || store.getSnapshot().status !== 'checking') return;
-    const saved = options.attempts.load();
+    startedAt = Date.now();
+    const saved = attempts.load();
     attempt = saved && strategy.accepts(saved) ? saved : null;
     if (!attempt) return fail('no_pending_attempt', []);
     const orderIds = strategy.orderIds(attempt);
@@ -148,10 +189,11 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
       // A reload after the outcome was confirmed: show it again, ask nobody.
       const { outcome } = attempt;
       return outcome.status === 'succeeded'
-        ? store.setState({ status: 'succeeded', orderIds, ...subject })
-        : store.setState({ status: 'failed', orderIds, ...subject, error: new ThreeDSecureError(outcome.code, MESSAGES[outcome.code] ?? outcome.code, { orderIds }) });
+        ? publish({ status: 'succeeded', orderIds, ...subject })
+        : publish({ status: 'failed', orderIds, ...subject, error: new ThreeDSecureError(outcome.code, MESSAGES[outcome.code] ?? outcome.code, { orderIds }) });
     }
-    store.setState({ status: 'checking', orderIds, ...subject });
+    publish({ status: 'checking', orderIds, ...subject });
+    emit({ type: 'returned' });
     // A verdict in the URL is only a claim (anyone who can navigate this tab can add `dsec_error=1`):
     // the server is still asked, once, instead of polling.
     const claimed = readUrl();
@@ -165,16 +207,27 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
   }
 
   // One read for a URL claim; otherwise the shared confirming loop (backoff, still-confirming).
-  async function poll(current: A, orderIds: readonly number[], once: boolean, signal: AbortSignal): Promise<ReturnRead | ThreeDSecureError> {
+  async function poll(saved: A, orderIds: readonly number[], once: boolean, signal: AbortSignal): Promise<ReturnRead | ThreeDSecureError> {
+    // Explicit waits alone keep their fixed schedule; otherwise the provider's lag decides. Read per loop: options may change.
+    const confirmTimeoutMs = options.confirmTimeoutMs ?? (options.pollDelaysMs ? undefined : strategy.confirmTimeoutMs);
+    const pollDelaysMs = options.pollDelaysMs ?? (confirmTimeoutMs === undefined ? DEFAULT_POLL_DELAYS_MS : undefined);
+    let polls = 0;
     try {
       const result = await confirmUntilFinal({
-        read: (inner) => strategy.read(current, inner),
+        read: (inner) => {
+          polls += 1;
+          emit({ type: 'poll', attempt: polls });
+          return strategy.read(saved, inner);
+        },
         isFinal: (read) => read.final,
         signal,
         ...(once ? { pollDelaysMs: [0] } : { ...(confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs }), ...(pollDelaysMs ? { pollDelaysMs } : {}) }),
         defaultTimeoutMs: DEFAULT_CONFIRM_TIMEOUT_MS,
         isRetryable: (error) => !STOP_POLLING_CODES.has(error.code),
-        onStillConfirming: () => store.setState({ status: 'checking', orderIds, ...subject, stillConfirming: true }),
+        onStillConfirming: () => {
+          publish({ status: 'checking', orderIds, ...subject, stillConfirming: true });
+          emit({ type: 'still_waiting' });
+        },
       });
       if (result.kind === 'final') return result.value;
       return result.error ?? result.last ?? { final: false, ifExhausted: 'status_unknown' };
@@ -197,15 +250,19 @@ export function createReturnFlow<A extends SavedAttempt>(options: ReturnFlowOpti
   return {
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
+    setOptions(next) {
+      if (next.strategy !== strategy || next.attempts !== attempts) warnInDevelopment('the return flow keeps its first backend and storage: remount the return page (a new key) to switch.');
+      options = { ...next, strategy, attempts };
+    },
     retry() {
       const state = store.getSnapshot();
-      if (state.status !== 'failed' || state.error.code === 'no_pending_attempt' || FINAL_CODES.has(state.error.code)) return;
-      store.setState({ status: 'checking', orderIds: state.orderIds, ...subject });
+      if (state.status !== 'failed' || !state.canRetry) return;
+      publish({ status: 'checking', orderIds: state.orderIds, ...subject });
       run();
     },
     clear() {
       stop();
-      options.attempts.clear();
+      attempts.clear();
     },
   };
 }

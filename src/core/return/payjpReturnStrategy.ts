@@ -1,20 +1,13 @@
 import type { PayjpAttempt, SavedAttempt } from '../attempt/attemptStore';
 import type { PayjpBackend } from '../payjp/createPayjpBackend';
-import type { ChargeOutcome } from '../payjp/protocol';
+import { verdictOf, type PayjpVerdictInput } from '../payjp/verdictOf';
 import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../confirm/confirmUntilFinal';
 import type { ReturnRead, ReturnStrategy } from './createReturnFlow';
 
-function verdict(outcome: ChargeOutcome, attemptedRefused: boolean | undefined, extra: Pick<ReturnRead, 'verification'> = {}): ReturnRead {
-  switch (outcome) {
-    case 'succeeded':
-      return { final: true, code: null, ...extra };
-    case 'expired':
-      return { final: true, code: 'expired', ...extra };
-    case 'failed':
-      return { final: true, code: attemptedRefused ? 'attempted_not_accepted' : 'three_d_secure_failed', ...extra };
-    default:
-      return { final: false, ifExhausted: 'status_unknown', ...extra };
-  }
+// The one PAY.JP verdict (shared with the in-page flows), as the return flow reads it.
+function toReturnRead(read: PayjpVerdictInput, extra: Pick<ReturnRead, 'verification'> = {}): ReturnRead {
+  const verdict = verdictOf(read);
+  return verdict.final ? { final: true, code: verdict.error?.code ?? null, ...extra } : { final: false, ifExhausted: 'status_unknown', ...extra };
 }
 
 /**
@@ -34,14 +27,14 @@ export function payjpReturnStrategy(backend: PayjpBackend): ReturnStrategy<Payjp
     async read(attempt, signal) {
       if (attempt.kind === 'charge') {
         const charge = await backend.finishCharge(attempt.resourceId, attempt.chargeTag ? { signal, chargeTag: attempt.chargeTag } : { signal });
-        return verdict(charge.outcome, charge.attemptedRefused);
+        return toReturnRead(charge);
       }
       if (attempt.kind === 'token') {
         const token = await backend.finishToken(attempt.resourceId, { signal });
-        return verdict(token.outcome, token.attemptedRefused);
+        return toReturnRead(token);
       }
       const verification = await backend.getCardVerification(attempt.resourceId, { signal });
-      return verdict(verification.outcome, verification.attemptedRefused, { verification });
+      return toReturnRead(verification, { verification });
     },
   };
 }
