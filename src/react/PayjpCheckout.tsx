@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { getCardFormMessage, type CardFormMessageKey, type CardFormMessageOverrides } from '../core/card/cardFormMessages';
 import { payjpFieldError, type PayjpCardField } from '../core/card/payjpCardFieldError';
 import { ThreeDSecureError, toThreeDSecureError } from '../core/errors';
@@ -9,6 +9,7 @@ import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
 import { CardholderFields } from './internal/CardholderFields';
 import { useCardholderForm } from './internal/useCardholderForm';
+import type { CardholderInput } from '../core/card/validateCardholder';
 import { PayjpCardElement } from './PayjpCardElement';
 import { usePayjpCard } from './usePayjpCard';
 import { usePayjpCharge, type UsePayjpChargeOptions } from './usePayjpCharge';
@@ -78,7 +79,6 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
   const cardholder = useCardholderForm({ consent: consent !== undefined });
   // The failure of this form's own token (shown under its field); the charge flow reports it as its error.
   const [tokenError, setTokenError] = useState<ThreeDSecureError | null>(null);
-  const submitting = useRef(false);
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
   // [recovery] call site: cross-tab claim and settled record (keep: claim before start, report every state).
   const tab = useTabClaim(tabKey === false ? null : (tabKey ?? orderTabKey(order)));
@@ -90,9 +90,28 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
     tab.report(charge.state, charge.result?.id);
   }, [charge.state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per state
 
-  const submit = async (event: FormEvent) => {
+  // The token of one run, made when the charge flow starts it: a failure is shown under its field;
+  // then the tab claim, so another tab paying for this order is followed, not charged twice.
+  const tokenFor = (values: Required<CardholderInput>) => async () => {
+    let token: string;
+    try {
+      token = (await card.createToken(values, { requireCardholder: true })).id;
+    } catch (cause) {
+      const failure = toThreeDSecureError(cause, 'invalid_card');
+      setTokenError(failure);
+      throw failure;
+    }
+    // [recovery] call site: claim before the charge is created; another tab has it → this run goes back to idle.
+    if (!(await tab.claim())) {
+      charge.reset();
+      throw new ThreeDSecureError('canceled', 'Another tab is paying for this order');
+    }
+    return token;
+  };
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (isBusy || submitting.current || charge.status === 'succeeded' || paidBefore || elsewhere) return;
+    if (isBusy || charge.status === 'succeeded' || paidBefore || elsewhere) return;
     setTokenError(null);
     // Checked here so that each problem is named under its field, not as "card details are wrong".
     const details = cardholder.check();
@@ -101,26 +120,8 @@ export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed
       onFailed?.(new ThreeDSecureError('invalid_card', `The cardholder details have errors: ${details.invalid.join(', ')}.`, { field: details.invalid[0] }));
       return;
     }
-    submitting.current = true;
-    try {
-      // [recovery] call site: another tab paying for this order → follow it instead of charging twice.
-      if (!(await tab.claim())) return;
-      // The charge flow tokenises, then charges: a new token each run (PAY.JP tokens are single-use).
-      await charge.start({
-        token: async () => {
-          try {
-            return (await card.createToken(details.values, { requireCardholder: true })).id;
-          } catch (cause) {
-            const failure = toThreeDSecureError(cause, 'invalid_card');
-            setTokenError(failure);
-            throw failure;
-          }
-        },
-        order,
-      });
-    } finally {
-      submitting.current = false;
-    }
+    // The charge flow tokenises, then charges: a new token each run (PAY.JP tokens are single-use).
+    void charge.start({ token: tokenFor(details.values), order });
   };
 
   // Card errors go under the field they concern (payjs's live check, or PAY.JP's answer at token time).
