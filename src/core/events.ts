@@ -1,4 +1,5 @@
-import type { ThreeDSecureErrorCode } from './errors';
+import type { ThreeDSecureError, ThreeDSecureErrorCode } from './errors';
+import { guardCallback } from './flow/guardCallback';
 import type { ThreeDSecureWorkflow } from './payjp/payjs';
 
 /** Which journey an event belongs to. */
@@ -53,14 +54,23 @@ export type ThreeDSecureEventType = ThreeDSecureEvent['type'];
 /** Where events go: an `onEvent` option of a flow (or of the provider). Must not throw; errors are reported, not thrown. */
 export type ThreeDSecureEventListener = (event: ThreeDSecureEvent) => void;
 
-/** Calls a listener without letting its failure break the journey (the error is rethrown asynchronously). */
-export function emitEvent(listener: ThreeDSecureEventListener | undefined, event: ThreeDSecureEvent): void {
-  if (!listener) return;
-  try {
-    listener(event);
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
+/**
+ * Stamps an event of `flow` (`at`, and `elapsedMs` since `startedAt`) and hands it to the listener.
+ * The one emitter of every flow; a listener that throws does not break the journey (reported asynchronously).
+ */
+export function emitEvent(
+  listener: ThreeDSecureEventListener | undefined,
+  flow: ThreeDSecureEventFlow,
+  startedAt: number,
+  details: ThreeDSecureEventDetails & Partial<Pick<ThreeDSecureEventBase, 'resourceId' | 'orderIds' | 'workflow'>>,
+  at = Date.now(),
+): void {
+  if (listener) guardCallback(() => listener({ ...details, flow, at, elapsedMs: at - startedAt } as ThreeDSecureEvent));
+}
+
+/** The event of a run's outcome: `succeeded`, or `failed` with the kit's code and, when known, the provider's code and request id. */
+export function outcomeEvent(error: ThreeDSecureError | null): ThreeDSecureEventDetails {
+  if (!error) return { type: 'succeeded' };
+  const { code, providerCode, requestId } = error;
+  return { type: 'failed', code, ...(providerCode ? { providerCode } : {}), ...(requestId ? { requestId } : {}) };
 }

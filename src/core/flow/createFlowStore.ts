@@ -1,5 +1,6 @@
 import type { ThreeDSecureError } from '../errors';
 import { createStore, type ReadableStore } from '../store';
+import { guardCallback } from './guardCallback';
 import type { FlowCallbacks, FlowSnapshot, FlowStatus } from './types';
 
 /** The flags every snapshot derives from its status: one place, so hooks and components never re-derive them. */
@@ -40,16 +41,5 @@ function notify<TSnapshot extends FlowSnapshot>(snapshot: TSnapshot, callbacks: 
   else if (snapshot.status === 'failed' && snapshot.error) {
     const error: ThreeDSecureError = snapshot.error;
     guardCallback(() => callbacks?.onFailed?.(error, snapshot));
-  }
-}
-
-/** Calls an app's callback; if it throws, the flow goes on and the error is reported asynchronously. */
-export function guardCallback(call: () => void): void {
-  try {
-    call();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
   }
 }

@@ -1,10 +1,10 @@
 import { createStore, type Store } from '../store';
 import { toThreeDSecureError } from '../errors';
+import { emitEvent, outcomeEvent, type ThreeDSecureEventDetails } from '../events';
 import { purchaseWithThreeDSecure } from './purchaseWithThreeDSecure';
 import type { KurocoPurchaseResult } from './types';
 import type {
   KurocoOrderSource,
-  KurocoPurchaseEvent,
   KurocoPurchaseFlow,
   KurocoPurchaseFlowOptions,
   KurocoPurchaseSnapshot,
@@ -41,9 +41,8 @@ export function createKurocoPurchaseFlow(initial: KurocoPurchaseFlowOptions): Ku
   const shared = client.registry.shared<SharedPurchase>('kuroco_purchase', () => ({ store: createStore(IDLE), running: null, run: 0, startedAt: 0 }));
   const { store } = shared;
 
-  function emit(event: Pick<KurocoPurchaseEvent, 'type'> & Partial<KurocoPurchaseEvent>) {
-    const at = (options.now ?? Date.now)();
-    options.onEvent?.({ flow: 'kuroco_purchase', at, elapsedMs: at - shared.startedAt, ...event });
+  function emit(event: ThreeDSecureEventDetails, orderIds?: readonly number[]) {
+    emitEvent(options.onEvent, 'kuroco_purchase', shared.startedAt, orderIds ? { ...event, orderIds } : event, (options.now ?? Date.now)());
   }
 
   async function execute(source: KurocoOrderSource, run: number): Promise<KurocoPurchaseSnapshot> {
@@ -68,7 +67,7 @@ export function createKurocoPurchaseFlow(initial: KurocoPurchaseFlowOptions): Ku
       if (!current()) return failed;
       shared.running = null;
       store.setState(failed);
-      emit({ type: 'failed', code: error.code, ...(error.requestId ? { requestId: error.requestId } : {}) });
+      emit(outcomeEvent(error));
       options.onFailed?.(error, failed);
       return failed;
     }
@@ -82,7 +81,7 @@ export function createKurocoPurchaseFlow(initial: KurocoPurchaseFlowOptions): Ku
     store.setState(settled);
     options.onPurchased?.(result);
     if (!result.acsHtml) {
-      emit({ type: 'succeeded', orderIds });
+      emit(outcomeEvent(null), orderIds);
       options.onSucceeded?.(settled);
     }
     return settled;
@@ -116,7 +115,7 @@ export function createKurocoPurchaseFlow(initial: KurocoPurchaseFlowOptions): Ku
       const snapshot = store.getSnapshot();
       if (snapshot.step !== 'handing_off') return;
       store.setState({ ...snapshot, step: 'submitted' });
-      emit({ type: 'challenge_shown', orderIds: snapshot.result?.orderIds ?? [] });
+      emit({ type: 'challenge_shown' }, snapshot.result?.orderIds ?? []);
     },
     // The order already went out; there is nothing to stop. The answer still lands in the state.
     cancel() {},

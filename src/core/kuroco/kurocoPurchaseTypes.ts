@@ -1,5 +1,5 @@
 import type { ThreeDSecureClient } from '../client/createThreeDSecureClient';
-import type { ThreeDSecureError } from '../errors';
+import type { ThreeDSecureEvent } from '../events';
 import type { Flow, FlowCallbacks, FlowSnapshot } from '../flow/types';
 import type { KurocoBackend, KurocoOrderInput, KurocoPurchaseResult } from './types';
 
@@ -20,23 +20,12 @@ export interface KurocoPurchaseSnapshot extends FlowSnapshot<KurocoPurchaseStep,
 /** The order, or a function that builds it when the purchase starts (after creating the card token, say). */
 export type KurocoOrderSource = KurocoOrderInput | (() => KurocoOrderInput | Promise<KurocoOrderInput>);
 
-/** One step of the purchase for monitoring; ids and codes only, never card or personal data. */
-export interface KurocoPurchaseEvent {
-  /** The journey: always the Kuroco purchase. */
-  flow: 'kuroco_purchase';
-  /** `started`, `challenge_shown` (the ACS form was posted), `succeeded` (ordered without 3-D Secure), `failed`. */
-  type: 'started' | 'challenge_shown' | 'succeeded' | 'failed';
-  /** `Date.now()` when it happened. */
-  at: number;
-  /** Milliseconds since the purchase started. */
-  elapsedMs: number;
-  /** Kuroco's order ids, once known. */
-  orderIds?: readonly number[];
-  /** `failed`: the kit's error code. */
-  code?: ThreeDSecureError['code'];
-  /** `failed`: Kuroco's `x-rcms-request-id`, for support. */
-  requestId?: string;
-}
+/**
+ * One step of the purchase for monitoring, a {@link ThreeDSecureEvent} of flow `kuroco_purchase`:
+ * `started`, `challenge_shown` (the ACS form was posted), `succeeded` (ordered without 3-D Secure)
+ * or `failed` (with Kuroco's request id when known). Ids and codes only, never card or personal data.
+ */
+export type KurocoPurchaseEvent = Extract<ThreeDSecureEvent, { type: 'started' | 'challenge_shown' | 'succeeded' | 'failed' }> & { flow: 'kuroco_purchase' };
 
 /** What `createKurocoPurchaseFlow` takes; `setOptions` replaces it (the client stays). */
 export interface KurocoPurchaseFlowOptions extends FlowCallbacks<KurocoPurchaseSnapshot> {
@@ -44,8 +33,8 @@ export interface KurocoPurchaseFlowOptions extends FlowCallbacks<KurocoPurchaseS
   client: ThreeDSecureClient<KurocoBackend>;
   /** Kuroco answered the order (with or without a 3-D Secure hand-off); the order ids are saved by then. */
   onPurchased?(result: KurocoPurchaseResult): void;
-  /** Monitoring: started, challenge_shown (the ACS form was posted), succeeded, failed. */
-  onEvent?(event: KurocoPurchaseEvent): void;
+  /** Monitoring: started, challenge_shown (the ACS form was posted), succeeded, failed (see {@link KurocoPurchaseEvent}). */
+  onEvent?(event: ThreeDSecureEvent): void;
   /** The clock, for tests. @default Date.now */
   now?: () => number;
 }

@@ -1,6 +1,6 @@
 import type { CardVerification } from './protocol';
 import { cardVerificationResource, type CardVerificationState, type StartCardVerificationOptions } from './engine/cardVerificationResource';
-import { DEFAULT_FLOW_POLL_DELAYS_MS, createPayjpFlow } from './engine/createPayjpFlow';
+import { createPayjpFlow } from './engine/createPayjpFlow';
 import type { PayjpFlow, PayjpFlowOptions, PayjpLegacyStatus } from './engine/types';
 
 export type { CardVerificationState, StartCardVerificationOptions };
@@ -13,9 +13,6 @@ export type CardVerificationFlowOptions = PayjpFlowOptions<CardVerificationState
 
 /** The customer-card verification flow: `start`, `resume`, `cancel`, `reset` and its snapshot. */
 export type CardVerificationFlow = PayjpFlow<StartCardVerificationOptions, CardVerificationState>;
-
-/** @deprecated Same as `DEFAULT_FLOW_POLL_DELAYS_MS`. */
-export const DEFAULT_CARD_POLL_DELAYS_MS = DEFAULT_FLOW_POLL_DELAYS_MS;
 
 /** The verification's result type, for `onSucceeded`. */
 export type { CardVerification };

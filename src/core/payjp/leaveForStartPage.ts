@@ -10,7 +10,8 @@ export interface LeaveForStartPageOptions {
   chargeTag?: string | undefined;
   /** One of the server's `returnUrls`. */
   returnUrl?: string | undefined;
-  navigate?: ((url: string) => void) | undefined;
+  /** Leaves for PAY.JP's start page (the flow marks itself `redirecting` first). */
+  navigate(url: string): void;
   signal?: AbortSignal;
 }
 
@@ -31,5 +32,5 @@ export async function leaveForStartPage(options: LeaveForStartPageOptions): Prom
     createdAt: Date.now(),
     ...(options.chargeTag ? { chargeTag: options.chargeTag } : {}),
   });
-  (options.navigate ?? ((target: string) => globalThis.location.assign(target)))(url);
+  options.navigate(url);
 }

@@ -1,8 +1,8 @@
 import { SETTLED_FAILURE_CODES, type AttemptOutcome, type AttemptStore, type SavedAttempt } from '../attempt/attemptStore';
 import { DEFAULT_CONFIRM_TIMEOUT_MS, confirmUntilFinal, type ConfirmOptions } from '../confirm/confirmUntilFinal';
 import { ThreeDSecureError, toThreeDSecureError, type ThreeDSecureErrorCode } from '../errors';
-import { emitEvent, type ThreeDSecureEvent, type ThreeDSecureEventDetails, type ThreeDSecureEventListener } from '../events';
-import { guardCallback } from '../flow/createFlowStore';
+import { emitEvent, outcomeEvent, type ThreeDSecureEventDetails, type ThreeDSecureEventListener } from '../events';
+import { guardCallback } from '../flow/guardCallback';
 import { warnInDevelopment } from '../flow/warnInDevelopment';
 import type { CardVerification } from '../payjp/protocol';
 import { createStore, type ReadableStore } from '../store';
@@ -130,18 +130,17 @@ export function createReturnFlow<A extends SavedAttempt>(initialOptions: ReturnF
     store.setState(state);
     if (state.status === previous.status) return;
     if (state.status === 'succeeded') {
-      emit({ type: 'succeeded' });
+      emit(outcomeEvent(null));
       guardCallback(() => options.onSucceeded?.(state));
     } else if (state.status === 'failed') {
-      emit({ type: 'failed', code: state.error.code, ...(state.error.providerCode ? { providerCode: state.error.providerCode } : {}) });
+      emit(outcomeEvent(state.error));
       guardCallback(() => options.onFailed?.(state.error, state));
     }
   }
 
   function emit(event: ThreeDSecureEventDetails) {
-    const at = Date.now();
     const ids = attempt ? { ...(subject.chargeId ? { resourceId: subject.chargeId } : {}), ...(strategy.orderIds(attempt).length > 0 ? { orderIds: strategy.orderIds(attempt) } : {}) } : {};
-    emitEvent(options.onEvent, { flow: 'return', at, elapsedMs: at - startedAt, ...ids, ...event } as ThreeDSecureEvent);
+    emitEvent(options.onEvent, 'return', startedAt, { ...ids, ...event });
   }
 
   function stop() {

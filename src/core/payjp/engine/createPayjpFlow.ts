@@ -1,7 +1,7 @@
 import type { AttemptStore } from '../../attempt/attemptStore';
 import { DEFAULT_CONFIRM_TIMEOUT_MS, confirmUntilFinal } from '../../confirm/confirmUntilFinal';
 import { ThreeDSecureError, toThreeDSecureError } from '../../errors';
-import { emitEvent, type ThreeDSecureEvent, type ThreeDSecureEventDetails } from '../../events';
+import { emitEvent, outcomeEvent, type ThreeDSecureEventDetails } from '../../events';
 import { createFlowStore } from '../../flow/createFlowStore';
 import { warnInDevelopment } from '../../flow/warnInDevelopment';
 import { findResumableAttempt, forgetAttempt, saveInPageAttempt } from '../inPageAttempt';
@@ -11,12 +11,6 @@ import type { PayjsUi } from '../trackPayjsUi';
 import type { PayjpVerdict } from '../verdictOf';
 import { snapshotOf, IDLE_SNAPSHOT, type SnapshotPatch } from './snapshotOf';
 import type { PayjpFlow, PayjpFlowOptions, PayjpFlowSnapshot, PayjpRead, PayjpResource, PayjpResourceRef, PayjpRunContext } from './types';
-
-/**
- * The old bounded schedule (about 19.5 s in all). Kept for callers that pass it as `pollDelaysMs`;
- * the flows now confirm for `confirmTimeoutMs` (5 minutes by default) with backoff.
- */
-export const DEFAULT_FLOW_POLL_DELAYS_MS: readonly number[] = [0, 500, 1000, 2000, 3000, 5000, 8000];
 
 // A closed screen with no result is a cancel; a failure or success would have a result: read twice first.
 const CLOSED_SCREEN_DELAYS_MS: readonly number[] = [0, 500];
@@ -55,18 +49,17 @@ export function createPayjpFlow<TInput extends { workflow?: PayjpRunContext['wor
   }
 
   function emit(run: Run, event: ThreeDSecureEventDetails) {
-    const at = Date.now();
-    const context = { flow: resource.event, at, elapsedMs: at - run.startedAt, ...(run.resourceId ? { resourceId: run.resourceId } : {}) };
-    emitEvent(options.onEvent, { ...context, ...(base.workflow ? { workflow: base.workflow } : {}), ...event } as ThreeDSecureEvent);
+    emitEvent(options.onEvent, resource.event, run.startedAt, {
+      ...(run.resourceId ? { resourceId: run.resourceId } : {}),
+      ...(base.workflow ? { workflow: base.workflow } : {}),
+      ...event,
+    });
   }
 
   function set(patch: SnapshotPatch<TValue>, run?: Run): TSnapshot {
     const previous = base;
     base = snapshotOf(base, patch, resource.failureCodes);
-    if (run && base.status !== previous.status && (base.status === 'succeeded' || base.status === 'failed')) {
-      const error = base.error;
-      emit(run, error ? { type: 'failed', code: error.code, ...(error.providerCode ? { providerCode: error.providerCode } : {}) } : { type: 'succeeded' });
-    }
+    if (run && base.status !== previous.status && (base.status === 'succeeded' || base.status === 'failed')) emit(run, outcomeEvent(base.error));
     return store.publish(resource.view(base, saved));
   }
 

@@ -129,6 +129,3 @@ export interface PayjpResource<TInput, TValue, TSnapshot extends PayjpFlowSnapsh
   /** The snapshot with this resource's own fields (aliases of `result`, the card id). */
   view(base: PayjpFlowSnapshot<TValue>, saved: { cardId?: string }): TSnapshot;
 }
-
-/** @deprecated Use {@link PayjpFlow}. The flow type of earlier versions (state first, input second). */
-export type RunnableFlow<S extends PayjpFlowSnapshot<unknown>, O> = PayjpFlow<O, S>;
