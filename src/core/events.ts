@@ -74,3 +74,12 @@ export function outcomeEvent(error: ThreeDSecureError | null): ThreeDSecureEvent
   const { code, providerCode, requestId } = error;
   return { type: 'failed', code, ...(providerCode ? { providerCode } : {}), ...(requestId ? { requestId } : {}) };
 }
+
+/** One listener for several (the client's, the provider's, a hook's): each is called in turn, guarded. */
+export function joinListeners(...listeners: ReadonlyArray<ThreeDSecureEventListener | null | undefined>): ThreeDSecureEventListener | undefined {
+  const present = listeners.filter((listener): listener is ThreeDSecureEventListener => typeof listener === 'function');
+  if (present.length < 2) return present[0];
+  return (event) => {
+    for (const listener of present) guardCallback(() => listener(event));
+  };
+}

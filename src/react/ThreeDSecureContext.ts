@@ -6,10 +6,10 @@ import { ThreeDSecureError } from '../core/errors';
 import type { Locale, MessageOverrides } from '../core/messages';
 import type { PayjpGetterOptions } from '../core/payjp/createPayjpGetter';
 import type { PayjpInstance, ThreeDSecureWorkflow } from '../core/payjp/payjs';
-import type { KurocoPurchaseEvent } from '../core/kuroco/kurocoPurchaseTypes';
+import type { ThreeDSecureEvent } from '../core/events';
 
-/** What the provider's `onEvent` receives. */
-export type ThreeDSecureProviderEvent = KurocoPurchaseEvent;
+/** What the provider's `onEvent` receives: the events of every flow under it (PAY.JP, Kuroco, the return page). */
+export type ThreeDSecureProviderEvent = ThreeDSecureEvent;
 
 /** What the provider puts in context: the client it holds and the settings every hook reads. */
 export interface ThreeDSecureContextState {

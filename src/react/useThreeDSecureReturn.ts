@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SavedAttempt } from '../core/attempt/attemptStore';
+import { joinListeners } from '../core/events';
 import { createReturnFlow, type ReturnFlowOptions, type ReturnStrategy, type ThreeDSecureReturnState } from '../core/return/createReturnFlow';
 import { kurocoReturnStrategy } from '../core/return/kurocoReturnStrategy';
 import { payjpReturnStrategy } from '../core/return/payjpReturnStrategy';
@@ -42,11 +43,18 @@ const SERVER_STATE: ThreeDSecureReturnState = { status: 'checking', orderIds: []
  * only when Kuroco's order is failed too). A tampered saved attempt counts as none. PAY.JP redirect: the backend's verdict on the saved request decides.
  */
 export function useThreeDSecureReturn(options: UseThreeDSecureReturnOptions = {}): UseThreeDSecureReturnResult {
-  const { backend, attempts, confirmTimeoutMs } = useThreeDSecureContext('useThreeDSecureReturn()');
+  const { client, backend, attempts, confirmTimeoutMs, onEvent } = useThreeDSecureContext('useThreeDSecureReturn()');
   const timeout = options.confirmTimeoutMs ?? (backend.provider === 'payjp' ? confirmTimeoutMs : undefined);
   // The strategy is made once with the flow; a later backend is reported (in development) by setOptions.
   const [strategy] = useState(() => (backend.provider === 'payjp' ? payjpReturnStrategy(backend) : kurocoReturnStrategy(backend)) as ReturnStrategy<SavedAttempt>);
-  const flowOptions: ReturnFlowOptions<SavedAttempt> = { ...options, strategy, attempts, ...(timeout === undefined ? {} : { confirmTimeoutMs: timeout }) };
+  const events = joinListeners(client.onEvent, onEvent, options.onEvent);
+  const flowOptions: ReturnFlowOptions<SavedAttempt> = {
+    ...options,
+    strategy,
+    attempts,
+    ...(timeout === undefined ? {} : { confirmTimeoutMs: timeout }),
+    ...(events ? { onEvent: events } : {}),
+  };
   // The one hook shape (useFlow's): made once, options follow every render, read with useSyncExternalStore.
   const [flow] = useState(() => createReturnFlow<SavedAttempt>(flowOptions));
   useEffect(() => {

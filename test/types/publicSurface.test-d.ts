@@ -102,6 +102,9 @@ describe('react-3ds-kit/core', () => {
     expectTypeOf<Extract<ThreeDSecureEvent, { type: 'failed' }>['code']>().toEqualTypeOf<ThreeDSecureErrorCode>();
     expectTypeOf<ThreeDSecureEventListener>().parameter(0).toEqualTypeOf<ThreeDSecureEvent>();
     expectTypeOf<PayjpFlowOptions['onEvent']>().toEqualTypeOf<ThreeDSecureEventListener | undefined>();
+    expectTypeOf<ThreeDSecureClient['onEvent']>().toEqualTypeOf<ThreeDSecureEventListener | null>();
+    expectTypeOf<core.ThreeDSecureClientOptions['onEvent']>().toEqualTypeOf<ThreeDSecureEventListener | undefined>();
+    expectTypeOf<core.KurocoPurchaseEvent>().toMatchTypeOf<ThreeDSecureEvent>();
   });
 
   it('leaves the engine’s internals out', () => {

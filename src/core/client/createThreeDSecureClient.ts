@@ -1,4 +1,5 @@
 import { createAttemptStore, type AttemptStore } from '../attempt/attemptStore';
+import type { ThreeDSecureEventListener } from '../events';
 import type { KurocoBackend } from '../kuroco/types';
 import type { PayjpBackend } from '../payjp/createPayjpBackend';
 import type { PayjsLoader } from '../payjp/createPayjsLoader';
@@ -18,6 +19,11 @@ export interface ThreeDSecureClientOptions<B extends ThreeDSecureBackend = Three
   payjs?: PayjsLoader | null;
   /** Where attempts survive the 3-D Secure round trip. @default createAttemptStore() (sessionStorage) */
   attempts?: AttemptStore;
+  /**
+   * Monitoring: one listener for every flow run with this client (the hooks and components under its
+   * provider, and `createKurocoPurchaseFlow`). Ids, codes and timings only, never card or personal data.
+   */
+  onEvent?: ThreeDSecureEventListener;
 }
 
 /**
@@ -33,6 +39,8 @@ export interface ThreeDSecureClient<B extends ThreeDSecureBackend = ThreeDSecure
   readonly payjs: PayjsLoader | null;
   /** Where attempts survive the 3-D Secure round trip. */
   readonly attempts: AttemptStore;
+  /** The client's event listener, or null. */
+  readonly onEvent: ThreeDSecureEventListener | null;
   /** @internal The runs under way and the hand-offs already submitted. */
   readonly registry: ClientRegistry;
 }
@@ -43,6 +51,7 @@ export function createThreeDSecureClient<B extends ThreeDSecureBackend>(options:
     backend: options.backend,
     payjs: options.payjs ?? null,
     attempts: options.attempts ?? createAttemptStore(),
+    onEvent: options.onEvent ?? null,
     registry: createClientRegistry(),
   };
 }

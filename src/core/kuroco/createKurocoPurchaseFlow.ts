@@ -1,6 +1,6 @@
 import { createStore, type Store } from '../store';
 import { toThreeDSecureError } from '../errors';
-import { emitEvent, outcomeEvent, type ThreeDSecureEventDetails } from '../events';
+import { emitEvent, joinListeners, outcomeEvent, type ThreeDSecureEventDetails } from '../events';
 import { purchaseWithThreeDSecure } from './purchaseWithThreeDSecure';
 import type { KurocoPurchaseResult } from './types';
 import type {
@@ -42,7 +42,7 @@ export function createKurocoPurchaseFlow(initial: KurocoPurchaseFlowOptions): Ku
   const { store } = shared;
 
   function emit(event: ThreeDSecureEventDetails, orderIds?: readonly number[]) {
-    emitEvent(options.onEvent, 'kuroco_purchase', shared.startedAt, orderIds ? { ...event, orderIds } : event, (options.now ?? Date.now)());
+    emitEvent(joinListeners(client.onEvent, options.onEvent), 'kuroco_purchase', shared.startedAt, orderIds ? { ...event, orderIds } : event, (options.now ?? Date.now)());
   }
 
   async function execute(source: KurocoOrderSource, run: number): Promise<KurocoPurchaseSnapshot> {

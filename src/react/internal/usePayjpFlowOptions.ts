@@ -1,4 +1,5 @@
 import { ThreeDSecureError } from '../../core/errors';
+import { joinListeners } from '../../core/events';
 import type { PayjpFlowOptions } from '../../core/payjp/engine/types';
 import { usePayjpState } from '../ThreeDSecureProvider';
 
@@ -23,6 +24,8 @@ export function usePayjpFlowOptions<TSnapshot>(caller: string, options: PayjpHoo
     ...(context.confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs: context.confirmTimeoutMs }),
     ...options,
     workflow,
+    // Every flow of the client reports to its listener and the provider's, then the hook's own.
+    onEvent: joinListeners(context.client.onEvent, context.onEvent, options.onEvent),
     getPayjp:
       context.getPayjp ?? (() => Promise.reject(new ThreeDSecureError('misconfigured', `The ${workflow} workflow needs publicKey on <ThreeDSecureProvider>.`))),
   };
