@@ -30,9 +30,10 @@ export interface ThreeDSecureProviderProps {
    */
   client?: ThreeDSecureClient;
   /**
-   * The merchant backend, e.g. `createKurocoBackend({ … })`: the provider builds a client from it (and
-   * `storage`). Create it once (module scope or useMemo): a new backend is a new client, which forgets
-   * the purchase under way.
+   * The merchant backend, e.g. `createKurocoBackend({ … })`: the provider uses the client built for
+   * this backend object (and `storage`), so providers given the same backend share one client and a
+   * remounted provider finds the purchase under way. Create it once (module scope or useMemo): a new
+   * backend is a new client. Give two providers two backends (or clients) to keep them apart.
    */
   backend?: ThreeDSecureBackend;
   /** Language of every shopper-facing text. @default 'ja' */
@@ -68,8 +69,21 @@ export type ThreeDSecureContextValue = ThreeDSecureContextState & Omit<ThreeDSec
 /** @deprecated Renamed {@link ThreeDSecureContextState}. */
 export type ThreeDSecureProviderState = ThreeDSecureContextState;
 
-// The client the provider stands for: the app's, or one built from the props. A built client is
-// kept for as long as the backend and storage stay the same objects.
+// Built clients, one per backend object the app made: a provider that is unmounted and mounted
+// again (a route change and back) finds the purchase still on its way and hands it off once. Keyed
+// weakly by the app's own object, so it holds nothing the app has dropped; separate backends (or
+// clients) share nothing.
+const builtClients = new WeakMap<ThreeDSecureBackend, { storage: Storage | null | undefined; client: ThreeDSecureClient }>();
+
+function clientFor(backend: ThreeDSecureBackend, storage: Storage | null | undefined): ThreeDSecureClient {
+  const cached = builtClients.get(backend);
+  if (cached && cached.storage === storage) return cached.client;
+  const client = createThreeDSecureClient({ backend, attempts: createAttemptStore(storage) });
+  builtClients.set(backend, { storage, client });
+  return client;
+}
+
+// The client the provider stands for: the app's, or the one built for the backend and storage.
 function useClient(given: ThreeDSecureClient | undefined, backend: ThreeDSecureBackend | undefined, storage: Storage | null | undefined): ThreeDSecureClient {
   if (given && backend) {
     throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: pass either client={…} or backend={…}, not both (the client holds the backend).');
@@ -79,7 +93,7 @@ function useClient(given: ThreeDSecureClient | undefined, backend: ThreeDSecureB
     console.warn('Unsupported prop change on <ThreeDSecureProvider>: the client cannot change after mount; create it once, at module scope.');
   }
   // undefined picks sessionStorage (the parameter's default); null keeps attempts in memory.
-  const built = useMemo(() => (backend ? createThreeDSecureClient({ backend, attempts: createAttemptStore(storage) }) : null), [backend, storage]);
+  const built = useMemo(() => (backend ? clientFor(backend, storage) : null), [backend, storage]);
   const client = first ?? built;
   if (!client) {
     throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> needs client={createThreeDSecureClient({ backend })} or backend={…}.');

@@ -1,9 +1,10 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { fillCheckout } from '../support/fillCheckout';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
 // A bank app that sends the shopper back to another browser: the return URL's signed reference is
 // all that browser has. A fresh browser context stands for that other browser (no cookies, no storage).
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 
 /**
  * Pays by redirect in one browser, picks `outcome` at the issuer, and returns the URL PAY.JP sends the

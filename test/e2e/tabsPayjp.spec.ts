@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { fillCheckout } from '../support/fillCheckout';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
 // Done-when of issue 11 (browser half): two tabs of one browser paying for one order make one charge,
 // and the back button to a paid checkout shows the result instead of a new payment.
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 const AUTH = { authorization: `Basic ${Buffer.from('sk_test_sandbox:').toString('base64')}` };
 const PAID = 'お支払いが完了しました。';
 const ELSEWHERE = 'このお支払いは別のタブで処理中です。結果はこちらにも表示されます。';

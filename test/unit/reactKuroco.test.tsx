@@ -194,20 +194,48 @@ describe('a remount during the purchase', () => {
   });
 });
 
+describe('a provider remounted with the same backend object', () => {
+  it('finds the purchase still on its way: one order, one hand-off', async () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
+    submit.mockClear();
+    let answer: (result: KurocoPurchaseResult) => void = () => undefined;
+    const purchase = vi.fn(() => new Promise<KurocoPurchaseResult>((resolve) => (answer = resolve)));
+    const backend = fakeBackend({ purchase });
+    // The key is on the provider: a route change and back mounts a new provider.
+    const page = (key: string) => (
+      <StrictMode>
+        <ThreeDSecureProvider key={key} backend={backend}>
+          <KurocoCheckout order={{ ec_payment_id: 58, product_id: 1, quantity: 1 }} />
+        </ThreeDSecureProvider>
+      </StrictMode>
+    );
+    const view = render(page('first'));
+    fireEvent.click(screen.getByRole('button', { name: '注文を確定する' }));
+    await waitFor(() => expect(purchase).toHaveBeenCalledTimes(1));
+    view.rerender(page('second'));
+    fireEvent.click(screen.getByRole('button', { name: '注文を確定する' }));
+    await act(async () => {
+      answer({ orderIds: [701], messages: [], acsHtml: '<form name="submitForm" action="https://acs.example.jp/3ds" method="post"><input type="hidden" name="a" value="1"></form>' });
+    });
+    expect(await screen.findByText('カード会社の本人認証（3Dセキュア）画面へ移動しています…')).toBeInTheDocument();
+    expect(purchase).toHaveBeenCalledTimes(1);
+    expect(submit).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('two providers on one page', () => {
-  it('share nothing: each sends its own order and posts its own hand-off, even with the same backend object', async () => {
+  it('share nothing: each sends its own order and posts its own hand-off (two backend objects)', async () => {
     const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
     submit.mockClear();
     const acsHtml = '<form name="submitForm" action="https://acs.example.jp/3ds" method="post"><input type="hidden" name="a" value="1"></form>';
     const purchase = vi.fn(async () => ({ orderIds: [601], messages: [], acsHtml }));
-    const backend = fakeBackend({ purchase });
     const order = { ec_payment_id: 58, product_id: 1, quantity: 1 };
     render(
       <StrictMode>
-        <ThreeDSecureProvider backend={backend}>
+        <ThreeDSecureProvider backend={fakeBackend({ purchase })}>
           <KurocoCheckout order={order} submitLabel="A" />
         </ThreeDSecureProvider>
-        <ThreeDSecureProvider backend={backend}>
+        <ThreeDSecureProvider backend={fakeBackend({ purchase })}>
           <KurocoCheckout order={order} submitLabel="B" />
         </ThreeDSecureProvider>
       </StrictMode>,
