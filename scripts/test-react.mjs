@@ -49,15 +49,15 @@ function run(command, args, env) {
   return { status: result.status ?? 1, ms: Date.now() - since };
 }
 
-/** "123 passed, 0 failed" from Vitest's JSON report; a file that fails to load counts as failed. */
+/** "123 passed, 0 failed" from Vitest's JSON report; a file that fails to load (no test failed) shows too. */
 function vitestCounts(report, status) {
   if (!report) return { text: `no report (exit ${status})`, failed: true };
-  const failed = report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  const failedFiles = report.testResults.filter((file) => file.status === 'failed').length;
   const skipped = report.numPendingTests + report.numTodoTests;
   const parts = [`${report.numPassedTests} passed`, `${report.numFailedTests} failed`];
-  if (report.numFailedTestSuites) parts.push(`${report.numFailedTestSuites} files failed`);
+  if (failedFiles) parts.push(`in ${failedFiles} of ${report.testResults.length} files`);
   if (skipped) parts.push(`${skipped} skipped`);
-  return { text: parts.join(', '), failed: failed > 0 || status !== 0 };
+  return { text: parts.join(', '), failed: !report.success || failedFiles > 0 || status !== 0 };
 }
 
 /** The same from Playwright's JSON report; errors outside tests (the webServer) count as failed. */
