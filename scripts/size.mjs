@@ -26,6 +26,9 @@ const budgets = pkg.sizeBudget ?? {};
 // Strings only PAY.JP code contains: a Kuroco-only bundle must contain none of them.
 const PAYJP_MARKERS = ['js.pay.jp', 'openThreeDSecure', 'card-verifications', 'createPayjp'];
 
+// Developer advice the kit keeps out of production builds (process.env.NODE_ENV guards): none may ship.
+const DEV_MARKERS = ['Wrap the part of your app', 'not both (the client holds', 'Unsupported prop change', 'Unsupported option change', 'call it from an effect', 'such as the sandbox'];
+
 const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/];
 
 // The kit no longer needs react-query: it is neither external nor bundled, and an import of it fails the build.
@@ -143,6 +146,11 @@ else
   );
 if (unexpected.length) failures.push(`kuroco: PAY.JP code in the Kuroco-only bundle: ${unexpected.join(', ')}`);
 if (gone.length) failures.push(`kuroco: ${gone.join(', ')} no longer in the bundle: remove it from "sizeBudget.kurocoAllowedPayjpMarkers"`);
+
+for (const id of ['payjp', 'kuroco']) {
+  const leaked = DEV_MARKERS.filter((marker) => results[id].code.includes(marker));
+  if (leaked.length) failures.push(`${id}: development-only text in the production bundle: ${leaked.join(', ')}`);
+}
 
 out();
 out('Where the kit bytes go (approximate gzip bytes, from the same app built from src/):');
