@@ -27,7 +27,7 @@ const budgets = pkg.sizeBudget ?? {};
 const PAYJP_MARKERS = ['js.pay.jp', 'openThreeDSecure', 'card-verifications', 'createPayjp'];
 
 // Developer advice the kit keeps out of production builds (process.env.NODE_ENV guards): none may ship.
-const DEV_MARKERS = ['Wrap the part of your app', 'not both (the client holds', 'Unsupported prop change', 'Unsupported option change', 'call it from an effect', 'such as the sandbox'];
+const DEV_MARKERS = ['Wrap the part of your app', 'not both (the client holds', 'Unsupported prop change', 'Unsupported option change', 'call it from an effect', 'such as the sandbox', 'CSP script-src allows'];
 
 const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/];
 
