@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
+import { E2E_APP_PORT as APP_PORT } from './test/support/e2ePorts.ts';
 import { reactMajor } from './test/support/reactVersion.ts';
-
-const APP_PORT = 6207;
 
 export default defineConfig({
   testDir: './test/e2e',

@@ -4,8 +4,9 @@ import http from 'node:http';
 import { expect, test, type Page, type Request, type Route } from '@playwright/test';
 import { createSandbox } from '../../src/sandbox/index';
 import { payjpDemoMiddleware } from '../support/payjpDemoBackend';
+import { E2E_APP, E2E_SANDBOX, E2E_SPARE_PORTS } from '../support/e2ePorts';
 
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 const ATTEMPT_KEY = 'react-3ds-kit:attempt';
 const ORDER = '注文を確定する';
 const VERIFY = 'カードの本人認証をする';
@@ -107,7 +108,7 @@ const alert = (page: Page) => page.locator('[role=alert][data-error-code]');
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   for (const flow of ['kuroco', 'payjp']) {
-    await page.goto(`http://127.0.0.1:6207/faults.html?flow=${flow}`);
+    await page.goto(`${E2E_APP}/faults.html?flow=${flow}`);
     await page.waitForLoadState('networkidle');
     await expect(page.getByRole('button')).toBeVisible({ timeout: 30_000 });
   }
@@ -365,8 +366,7 @@ test.describe('PAY.JP customer card, iframe workflow', () => {
 });
 
 test.describe('PAY.JP request expiry (its own sandbox, requestExpiryMs 2 s)', () => {
-  const SANDBOX_PORT = 6209;
-  const BACKEND_PORT = 6210;
+  const [SANDBOX_PORT, BACKEND_PORT] = E2E_SPARE_PORTS;
   let close: () => Promise<void>;
 
   test.beforeAll(async () => {
@@ -375,7 +375,7 @@ test.describe('PAY.JP request expiry (its own sandbox, requestExpiryMs 2 s)', ()
       sandboxOrigin: sandbox.url,
       returnPaths: ['/payjp-return.html'],
       // The page calls this backend from the test app's origin (through page.route below).
-      allowedOrigins: ['http://127.0.0.1:6207'],
+      allowedOrigins: [E2E_APP],
     });
     const backend = http.createServer((req, res) =>
       middleware(req, res, () => {

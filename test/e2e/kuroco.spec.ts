@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 
 /** Records the requests that matter for "exactly once". */
 function countRequests(page: Page) {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 const VERIFY = 'カードの本人認証をする';
 const DONE = 'カードの本人認証が完了しました。';
 

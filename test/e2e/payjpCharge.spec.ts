@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 const AUTH = { authorization: `Basic ${Buffer.from('sk_test_sandbox:').toString('base64')}` };
 
 async function fillCard(page: Page, number = '4242424242424242') {

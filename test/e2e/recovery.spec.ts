@@ -1,16 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
+import { fillCheckout } from '../support/fillCheckout';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
 // A bank app that sends the shopper back to another browser: the return URL's signed reference is
 // all that browser has. A fresh browser context stands for that other browser (no cookies, no storage).
-const SANDBOX = 'http://127.0.0.1:6208';
-
-async function fillCard(page: Page) {
-  await page.locator('[data-payjs-field="number"]').pressSequentially('4242424242424242');
-  await page.locator('[data-payjs-field="expiry"]').pressSequentially('1230');
-  await page.locator('[data-payjs-field="cvc"]').pressSequentially('123');
-  await page.getByLabel('カード名義（ローマ字）').fill('TARO YAMADA');
-  await page.getByLabel('メールアドレス').fill('taro@example.jp');
-}
+const SANDBOX = E2E_SANDBOX;
 
 /**
  * Pays by redirect in one browser, picks `outcome` at the issuer, and returns the URL PAY.JP sends the
@@ -20,7 +14,7 @@ async function payAndCatchReturn(browser: Browser, outcome: 'verified' | 'failed
   const shop = await browser.newContext();
   const page = await shop.newPage();
   await page.goto('/pay.html?workflow=redirect&api=refs');
-  await fillCard(page);
+  await fillCheckout(page);
   await page.getByRole('button', { name: '支払う' }).click();
   await page.waitForURL(`${SANDBOX}/v1/tds/ch_*/start**`, { timeout: 15_000 });
   await page.locator(`[data-outcome="${outcome}"]`).click();

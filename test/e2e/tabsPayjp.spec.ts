@@ -1,19 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { fillCheckout } from '../support/fillCheckout';
+import { E2E_SANDBOX } from '../support/e2ePorts';
 
 // Done-when of issue 11 (browser half): two tabs of one browser paying for one order make one charge,
 // and the back button to a paid checkout shows the result instead of a new payment.
-const SANDBOX = 'http://127.0.0.1:6208';
+const SANDBOX = E2E_SANDBOX;
 const AUTH = { authorization: `Basic ${Buffer.from('sk_test_sandbox:').toString('base64')}` };
 const PAID = 'お支払いが完了しました。';
 const ELSEWHERE = 'このお支払いは別のタブで処理中です。結果はこちらにも表示されます。';
-
-async function fillCard(page: Page) {
-  await page.locator('[data-payjs-field="number"]').pressSequentially('4242424242424242');
-  await page.locator('[data-payjs-field="expiry"]').pressSequentially('1230');
-  await page.locator('[data-payjs-field="cvc"]').pressSequentially('123');
-  await page.getByLabel('カード名義（ローマ字）').fill('TARO YAMADA');
-  await page.getByLabel('メールアドレス').fill('taro@example.jp');
-}
 
 /** The charges PAY.JP (the sandbox) holds that were created since `since` (unix seconds). */
 async function chargesSince(since: number) {
@@ -27,8 +21,8 @@ test('two tabs pay for one order: one charge; the second tab follows the first t
   const second = await context.newPage();
   await first.goto('/pay.html?workflow=iframe');
   await second.goto('/pay.html?workflow=iframe');
-  await fillCard(first);
-  await fillCard(second);
+  await fillCheckout(first);
+  await fillCheckout(second);
   await first.getByRole('button', { name: '支払う' }).click();
   const challenge = first.frameLocator('[role=dialog] iframe').locator('[data-outcome="verified"]');
   await expect(challenge).toBeVisible({ timeout: 15_000 });
@@ -53,7 +47,7 @@ test('two tabs pay for one order: one charge; the second tab follows the first t
 test('back button after paying: the checkout shows the paid result, not a new payment', async ({ page }) => {
   const since = Math.floor(Date.now() / 1000);
   await page.goto('/pay.html?workflow=iframe');
-  await fillCard(page);
+  await fillCheckout(page);
   await page.getByRole('button', { name: '支払う' }).click();
   await page.frameLocator('[role=dialog] iframe').locator('[data-outcome="verified"]').click();
   await expect(page.getByRole('status')).toHaveText(PAID, { timeout: 15_000 });
@@ -73,7 +67,7 @@ test('back to a checkout left before another tab paid the order: it shows the pa
   await stale.goto('/tabs.html');
   const payer = await context.newPage();
   await payer.goto('/pay.html?workflow=iframe');
-  await fillCard(payer);
+  await fillCheckout(payer);
   await payer.getByRole('button', { name: '支払う' }).click();
   await payer.frameLocator('[role=dialog] iframe').locator('[data-outcome="verified"]').click();
   await expect(payer.getByRole('status')).toHaveText(PAID, { timeout: 15_000 });

@@ -140,12 +140,19 @@ describe('challenge outcomes', () => {
   });
 
   it('slow with the real clock and a short slowIssuerMs', async () => {
-    const server = await listen({ payjp: { slowIssuerMs: 50 } });
+    // 1 s leaves room for a loaded machine between the answer and the first read (50 ms did not).
+    const server = await listen({ payjp: { slowIssuerMs: 1_000 } });
     const { id, context } = await started(server);
     await complete(server, id, context, 'slow');
+    const answeredAt = Date.now();
     expect((await getTdsr(server, id)).state).toBe('in_progress');
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await getTdsr(server, id)).toMatchObject({ state: 'finished', three_d_secure_status: 'verified' });
+    let tdsr = await getTdsr(server, id);
+    while (tdsr.state !== 'finished' && Date.now() - answeredAt < 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      tdsr = await getTdsr(server, id);
+    }
+    expect(tdsr).toMatchObject({ state: 'finished', three_d_secure_status: 'verified' });
+    expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(1_000);
   });
 
   it('abandon: back to back_url with no result; the challenge can be opened again', async () => {

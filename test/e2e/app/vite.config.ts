@@ -4,10 +4,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createSandbox } from '../../../src/sandbox/index';
 import { payjpDemoMiddleware } from '../../support/payjpDemoBackend';
+import { E2E_SANDBOX_PORT } from '../../support/e2ePorts';
 import { reactAliases, reactCacheDir } from '../../support/reactVersion';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-export const SANDBOX_PORT = 6208;
+export const SANDBOX_PORT = E2E_SANDBOX_PORT;
 
 // The app and the sandbox run on different origins, as a shop front and Kuroco do: CORS, a token
 // header, and an ACS form that leaves the app's origin.
