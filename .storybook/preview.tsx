@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 // Every story shows the kit's opt-in default look, as an app that imports react-3ds-kit/styles.css.
 import '../src/styles/styles.css';
+import { expectNoDarkThemeViolations, type DarkThemeAxeParameter } from './darkThemeAxe';
 
 const preview: Preview = {
   parameters: {
@@ -24,6 +25,12 @@ const preview: Preview = {
   // every story starts with none, so one story's payment does not show as paid in the next.
   beforeEach() {
     for (const key of Object.keys(localStorage)) if (key.startsWith('react-3ds-kit:settled:')) localStorage.removeItem(key);
+  },
+  // Under Vitest (npm test), axe checks each story in the dark theme too; the a11y addon checks the light one.
+  // Not in the Storybook UI, where switching the page's theme after every story would flicker.
+  async afterEach({ parameters, viewMode }) {
+    if (import.meta.env.VITEST_STORYBOOK === undefined || viewMode !== 'story') return;
+    await expectNoDarkThemeViolations(parameters.a11y as DarkThemeAxeParameter | undefined);
   },
 };
 

@@ -19,12 +19,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const write = process.argv.includes('--write');
 
-// Targets from the issue; budgets live in package.json ("sizeBudget") so they are reviewed with it.
-const TARGETS = { payjp: 3000, kuroco: 2000 };
+// Targets from issue 10 (PAY.JP also with react-query bundled, which the kit no longer imports), and
+// the longer-term ones; budgets live in package.json ("sizeBudget") so they are reviewed with it.
+const TARGETS = { payjp: 5000, kuroco: 4500 };
+const LONG_TERM = { payjp: 3000, kuroco: 2000 };
 const budgets = pkg.sizeBudget ?? {};
 
-// Strings only PAY.JP code contains: a Kuroco-only bundle must contain none of them.
-const PAYJP_MARKERS = ['js.pay.jp', 'openThreeDSecure', 'card-verifications', 'createPayjp'];
+// Strings only PAY.JP code contains: a Kuroco-only bundle must contain none of them. The last two are
+// small pieces of PAY.JP code every app carries: the public-key check (assertPublicKey, which the
+// provider runs for a PAY.JP backend) and the saved attempt's PAY.JP resource prefixes (attemptStore).
+const PAYJP_MARKERS = ['js.pay.jp', 'openThreeDSecure', 'card-verifications', 'createPayjp', 'PAY.JP public key', '"tdsr"'];
+
+// Developer advice the kit keeps out of production builds (process.env.NODE_ENV guards): none may ship.
+const DEV_MARKERS = ['Wrap the part of your app', 'not both (the client holds', 'Unsupported prop change', 'Unsupported option change', 'call it from an effect', 'such as the sandbox', 'CSP script-src allows'];
 
 const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/];
 
@@ -105,7 +112,9 @@ if (!existsSync(kitEntry)) {
 const results = {};
 for (const app of APPS) {
   const chunk = await bundle(app.entry, kitEntry);
-  results[app.id] = { ...app, code: chunk.code, min: chunk.code.length, gz: gzip(chunk.code) };
+  // Vite's library build keeps whitespace (it would drop pure annotations); an app build does not.
+  const tight = minifySync('app.js', chunk.code).code;
+  results[app.id] = { ...app, code: chunk.code, min: chunk.code.length, gz: gzip(chunk.code), gzTight: gzip(tight) };
 }
 const stripe = results.stripe.gz;
 
@@ -116,21 +125,22 @@ const out = (line = '') => {
   console.log(line);
 };
 
-out('| app | min | gzip -9 | vs Stripe | target | budget |');
-out('|---|---:|---:|---:|---:|---:|');
+out('| app | min | gzip -9 | vs Stripe | target | longer term | budget | gzip, whitespace minified too |');
+out('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of Object.values(results)) {
   const target = TARGETS[r.id];
   const budget = budgets[r.id];
+  const orDash = (n) => (n ? fmt(n) : '—');
   out(
-    `| ${r.label} | ${fmt(r.min)} | **${fmt(r.gz)}** | ${(r.gz / stripe).toFixed(2)}× | ${target ? fmt(target) : '—'} | ${budget ? fmt(budget) : '—'} |`,
+    `| ${r.label} | ${fmt(r.min)} | **${fmt(r.gz)}** | ${(r.gz / stripe).toFixed(2)}× | ${orDash(target)} | ${orDash(LONG_TERM[r.id])} | ${orDash(budget)} | ${fmt(r.gzTight)} |`,
   );
   if (budget && r.gz > budget) failures.push(`${r.id}: ${fmt(r.gz)} B gzip is over its budget of ${fmt(budget)} B`);
   if (target && !budget) failures.push(`${r.id}: no budget in package.json "sizeBudget"`);
 }
 
-// Ratchet: package.json lists the markers still known to leak in (today the pay.js loader, which
-// ThreeDSecureProvider imports for every backend). Any other marker fails; a listed marker that
-// is gone fails too, so the list is shortened and the check tightens.
+// Ratchet: package.json lists the markers still known to leak in (the provider's public-key check
+// and the attempt store's PAY.JP prefixes). Any other marker fails; a listed marker that is gone
+// fails too, so the list is shortened and the check tightens.
 const allowed = budgets.kurocoAllowedPayjpMarkers ?? [];
 const found = PAYJP_MARKERS.filter((marker) => results.kuroco.code.includes(marker));
 const unexpected = found.filter((marker) => !allowed.includes(marker));
@@ -139,10 +149,15 @@ out();
 if (found.length === 0) out(`Kuroco-only bundle: no PAY.JP code (none of ${PAYJP_MARKERS.map((m) => `\`${m}\``).join(', ')}).`);
 else
   out(
-    `Kuroco-only bundle: no PAY.JP flow code, but still ${found.map((m) => `\`${m}\``).join(', ')}: the pay.js loader (\`loadPayjp\`, \`createPayjpGetter\`), which \`ThreeDSecureProvider\` imports whatever the backend. Known gap, held by "sizeBudget.kurocoAllowedPayjpMarkers".`,
+    `Kuroco-only bundle: no PAY.JP flow or pay.js loader code, but still ${found.map((m) => `\`${m}\``).join(', ')}: \`assertPublicKey\` (\`ThreeDSecureProvider\` refuses a secret key for a PAY.JP backend, whatever the backend) and the PAY.JP half of the saved-attempt check (\`attemptStore\`). Known gap, held by "sizeBudget.kurocoAllowedPayjpMarkers".`,
   );
 if (unexpected.length) failures.push(`kuroco: PAY.JP code in the Kuroco-only bundle: ${unexpected.join(', ')}`);
 if (gone.length) failures.push(`kuroco: ${gone.join(', ')} no longer in the bundle: remove it from "sizeBudget.kurocoAllowedPayjpMarkers"`);
+
+for (const id of ['payjp', 'kuroco']) {
+  const leaked = DEV_MARKERS.filter((marker) => results[id].code.includes(marker));
+  if (leaked.length) failures.push(`${id}: development-only text in the production bundle: ${leaked.join(', ')}`);
+}
 
 out();
 out('Where the kit bytes go (approximate gzip bytes, from the same app built from src/):');
@@ -163,8 +178,13 @@ for (const id of ['payjp', 'kuroco']) {
 
 for (const [id, target] of Object.entries(TARGETS)) {
   const gz = results[id].gz;
+  const longTerm = LONG_TERM[id];
   out();
-  out(gz <= target ? `${id}: at target (${fmt(gz)} ≤ ${fmt(target)} B).` : `${id}: ${fmt(gz - target)} B above the ${fmt(target)} B target.`);
+  out(
+    gz <= target
+      ? `${id}: at target (${fmt(gz)} ≤ ${fmt(target)} B); ${gz <= longTerm ? 'at' : `${fmt(gz - longTerm)} B above`} the longer-term ${fmt(longTerm)} B.`
+      : `${id}: ${fmt(gz - target)} B above the ${fmt(target)} B target (${fmt(gz - longTerm)} B above the longer-term ${fmt(longTerm)} B).`,
+  );
 }
 
 if (write) {
@@ -192,6 +212,11 @@ if (write) {
     '  measured 5,819 B with esbuild for a similar import set.',
     '- Budgets are in package.json `sizeBudget`: at the target, or until it is reached at the figure of',
     '  the day plus at most 1%. Lower them when a change makes the kit smaller; never raise them quietly.',
+    '- "gzip -9" is the figure the targets and budgets use. Vite\'s library build minifies names but keeps',
+    '  whitespace; the last column minifies the same bundle fully, as an application build would.',
+    '',
+    // The analysis is prose, kept with the apps it is about; it is rewritten by hand when the figures move.
+    readFileSync(path.join(root, 'scripts/size/NOTES.md'), 'utf8').trimEnd(),
     end,
   ].join('\n');
   writeSection(file, start, end, section, root);

@@ -72,27 +72,26 @@ export interface ThreeDSecureErrorDetails {
   cause?: unknown;
 }
 
+// The details copied onto the error, in the order they become own properties.
+const DETAIL_KEYS = ['status', 'providerCode', 'providerMessage', 'field', 'requestId', 'orderIds'] as const;
+
 /** The one error type the kit throws or puts in state. `code` says what happened. */
 export class ThreeDSecureError extends Error {
   override readonly name = 'ThreeDSecureError';
   readonly code: ThreeDSecureErrorCode;
-  readonly status?: number;
-  readonly providerCode?: string;
-  readonly providerMessage?: string;
-  readonly field?: string;
-  readonly requestId?: string;
-  readonly orderIds?: readonly number[];
+  // `declare`: no class-field code per detail; the constructor's loop sets them all.
+  declare readonly status?: number;
+  declare readonly providerCode?: string;
+  declare readonly providerMessage?: string;
+  declare readonly field?: string;
+  declare readonly requestId?: string;
+  declare readonly orderIds?: readonly number[];
 
   constructor(code: ThreeDSecureErrorCode, message: string, details: ThreeDSecureErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
-    // Every field is declared, so each is an own property whether given or not (then undefined).
-    this.status = details.status;
-    this.providerCode = details.providerCode;
-    this.providerMessage = details.providerMessage;
-    this.field = details.field;
-    this.requestId = details.requestId;
-    this.orderIds = details.orderIds;
+    // Each detail is an own property whether given or not (then undefined), as before.
+    for (const key of DETAIL_KEYS) (this as Record<string, unknown>)[key] = details[key];
   }
 }
 

@@ -19,7 +19,12 @@ export function assertSameOriginPath(path: string): string {
     !/[\u0000-\u001f\u007f\s]/.test(path) &&
     !/%(2f|5c|[01][0-9a-f]|7f)/i.test(path) &&
     isOnProbe(new URL(path, PROBE));
-  if (!ok) throw new ThreeDSecureError('return_url_not_allowed', `returnPath must be a path on this site such as "/order/3dsec/", got ${JSON.stringify(path)}`);
+  if (!ok) {
+    throw new ThreeDSecureError(
+      'return_url_not_allowed',
+      process.env.NODE_ENV !== 'production' ? `returnPath must be a path on this site such as "/order/3dsec/", got ${JSON.stringify(path)}` : `returnPath: ${JSON.stringify(path)}`,
+    );
+  }
   return path;
 }
 

@@ -53,15 +53,21 @@ export function useThreeDSecureContext<K extends Kind>(caller: string, kind: K):
 export function useThreeDSecureContext(caller: string, kind?: Kind): ThreeDSecureContextState;
 export function useThreeDSecureContext(caller: string, kind?: Kind): ThreeDSecureContextState {
   const context = useContext(ThreeDSecureContext);
+  // The how-to-fix sentences are for the developer: production builds keep only what went wrong.
   if (!context) {
     throw new ThreeDSecureError(
       'misconfigured',
-      `${caller}: could not find <ThreeDSecureProvider>. Wrap the part of your app that calls ${caller} in <ThreeDSecureProvider backend={…}>.`,
+      process.env.NODE_ENV !== 'production'
+        ? `${caller}: could not find <ThreeDSecureProvider>. Wrap the part of your app that calls ${caller} in <ThreeDSecureProvider backend={…}>.`
+        : `${caller}: no <ThreeDSecureProvider>`,
     );
   }
   if (kind && context.backend?.provider !== kind) {
-    const [name, factory] = kind === 'kuroco' ? ['Kuroco', 'Kuroco'] : ['PAY.JP', 'Payjp'];
-    throw new ThreeDSecureError('misconfigured', `${caller} needs a ${name} backend: pass backend={create${factory}Backend({ … })} to <ThreeDSecureProvider>.`);
+    if (process.env.NODE_ENV !== 'production') {
+      const [name, factory] = kind === 'kuroco' ? ['Kuroco', 'Kuroco'] : ['PAY.JP', 'Payjp'];
+      throw new ThreeDSecureError('misconfigured', `${caller} needs a ${name} backend: pass backend={create${factory}Backend({ … })} to <ThreeDSecureProvider>.`);
+    }
+    throw new ThreeDSecureError('misconfigured', `${caller}: not a ${kind} backend`);
   }
   return context;
 }

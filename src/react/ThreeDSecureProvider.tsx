@@ -85,18 +85,29 @@ function clientFor(backend: ThreeDSecureBackend, storage: Storage | null | undef
 
 // The client the provider stands for: the app's, or the one built for the backend and storage.
 function useClient(given: ThreeDSecureClient | undefined, backend: ThreeDSecureBackend | undefined, storage: Storage | null | undefined): ThreeDSecureClient {
+  // Production builds keep the errors short and drop the warning: the advice is for the developer.
   if (given && backend) {
-    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: pass either client={…} or backend={…}, not both (the client holds the backend).');
+    throw new ThreeDSecureError(
+      'misconfigured',
+      process.env.NODE_ENV !== 'production'
+        ? '<ThreeDSecureProvider>: pass either client={…} or backend={…}, not both (the client holds the backend).'
+        : '<ThreeDSecureProvider>: client and backend',
+    );
   }
   const [first] = useState(given);
-  if (given !== first) {
+  if (process.env.NODE_ENV !== 'production' && given !== first) {
     console.warn('Unsupported prop change on <ThreeDSecureProvider>: the client cannot change after mount; create it once, at module scope.');
   }
   // undefined picks sessionStorage (the parameter's default); null keeps attempts in memory.
   const built = useMemo(() => (backend ? clientFor(backend, storage) : null), [backend, storage]);
   const client = first ?? built;
   if (!client) {
-    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider> needs client={createThreeDSecureClient({ backend })} or backend={…}.');
+    throw new ThreeDSecureError(
+      'misconfigured',
+      process.env.NODE_ENV !== 'production'
+        ? '<ThreeDSecureProvider> needs client={createThreeDSecureClient({ backend })} or backend={…}.'
+        : '<ThreeDSecureProvider>: no client or backend',
+    );
   }
   return client;
 }
@@ -125,7 +136,10 @@ export function ThreeDSecureProvider({
   const payjpBackend = backend?.provider === 'payjp';
   // The redirect workflow needs no pay.js, unless card fields are used: then the key is needed anyway.
   if (payjpBackend && !loader && workflow !== 'redirect' && !publicKey) {
-    throw new ThreeDSecureError('misconfigured', '<ThreeDSecureProvider>: PAY.JP needs publicKey="pk_…" (or workflow="redirect")');
+    throw new ThreeDSecureError(
+      'misconfigured',
+      process.env.NODE_ENV !== 'production' ? '<ThreeDSecureProvider>: PAY.JP needs publicKey="pk_…" (or workflow="redirect")' : '<ThreeDSecureProvider>: no publicKey',
+    );
   }
   // A secret key is refused at once, before any hook asks for pay.js.
   if (payjpBackend && publicKey) assertPublicKey(publicKey);

@@ -301,6 +301,21 @@ describe('F2: CSRF on the Fetch handler', () => {
     expect(fake.charge('ch_a')?.paid).toBe(true);
   });
 
+  it('names the refused Origin and the option to list it in, without naming its own origin (a dev-server proxy is a one-line fix)', async () => {
+    const { handler } = setup();
+    // A Vite dev server's proxy rewrites Host: request.url is the API's own address, the page is on :5173.
+    const refused = await handler(
+      new Request('http://127.0.0.1:3001/card-verifications', { method: 'POST', headers: { ...asAlice, 'content-type': 'application/json', origin: 'http://localhost:5173' }, body: '{"cardId":"car_alice1"}' }),
+    );
+    expect(refused.status).toBe(403);
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('origin_not_allowed');
+    expect(error.message).toContain('"http://localhost:5173"');
+    expect(error.message).toContain("allowedOrigins: ['http://localhost:5173']");
+    // The internal address behind a proxy is not the caller's business.
+    expect(error.message).not.toContain('127.0.0.1');
+  });
+
   it('applies to every route, GETs included, and to body routes before their body is read', async () => {
     const { fake, handler } = setup();
     fake.putCharge({ id: 'ch_a', metadata: { react3ds_customer: ALICE } });

@@ -36,5 +36,8 @@ export function asciiLowercase(value: string): string {
 
 /** The error for code that needs a browser, run outside one (server rendering). */
 export function needsBrowser(caller: string, missing: string): ThreeDSecureError {
-  return new ThreeDSecureError('misconfigured', `${caller} must run in a browser (no ${missing}): call it from an effect or an event handler.`);
+  return new ThreeDSecureError(
+    'misconfigured',
+    process.env.NODE_ENV !== 'production' ? `${caller} must run in a browser (no ${missing}): call it from an effect or an event handler.` : `${caller}: no ${missing}`,
+  );
 }

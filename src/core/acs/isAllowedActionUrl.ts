@@ -7,7 +7,13 @@ import { ThreeDSecureError } from '../errors';
 export function normalizeAllowedOrigins(allowedOrigins: readonly string[] | undefined): ReadonlySet<string> | undefined {
   if (allowedOrigins === undefined) return undefined;
   const notOrigins = (value: unknown) =>
-    new ThreeDSecureError('misconfigured', `allowedActionOrigins takes http(s) origins such as ["https://acs.example.jp"], not ${JSON.stringify(value)}.`);
+    new ThreeDSecureError(
+      'misconfigured',
+      // The example is for the developer; production builds keep what was wrong.
+      process.env.NODE_ENV !== 'production'
+        ? `allowedActionOrigins takes http(s) origins such as ["https://acs.example.jp"], not ${JSON.stringify(value)}.`
+        : `allowedActionOrigins: not an origin: ${JSON.stringify(value)}`,
+    );
   if (!Array.isArray(allowedOrigins)) throw notOrigins(allowedOrigins);
   const origins = new Set<string>();
   for (const entry of allowedOrigins) {
@@ -49,8 +55,10 @@ export function actionRefusalReason(url: string | URL, allowedOrigins?: Readonly
   if (protocol === 'https:') return !allowedOrigins || allowedOrigins.has(origin) ? undefined : `${origin} is not in allowedActionOrigins`;
   // Plain http only for a loopback origin that is listed (local development, the sandbox).
   if (protocol === 'http:' && isLoopbackHost(parsed.hostname) && allowedOrigins?.has(origin)) return undefined;
-  // Name the option: a local ACS (the sandbox) is the usual cause, and listing it is the fix.
-  if (protocol === 'http:' && isLoopbackHost(parsed.hostname)) return `it is not https (a loopback origin such as the sandbox's is allowed only when listed in allowedActionOrigins: ["${origin}"])`;
+  // In development, name the option: a local ACS (the sandbox) is the usual cause, and listing it is the fix.
+  if (process.env.NODE_ENV !== 'production' && protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
+    return `it is not https (a loopback origin such as the sandbox's is allowed only when listed in allowedActionOrigins: ["${origin}"])`;
+  }
   return 'it is not https';
 }
 

@@ -100,7 +100,8 @@ export function createKurocoPurchaseFlow(initial: KurocoPurchaseFlowOptions): Ku
     getSnapshot: store.getSnapshot,
     setOptions(next) {
       // The client holds the purchase this flow shows; another client is another purchase.
-      if (next.client !== client) {
+      // Warned in development only, like React's own warnings.
+      if (process.env.NODE_ENV !== 'production' && next.client !== client) {
         console.warn('Unsupported option change on the Kuroco purchase flow: the client cannot change. Make a new flow (remount) for another client.');
       }
       options = { ...next, client };

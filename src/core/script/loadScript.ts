@@ -49,7 +49,9 @@ export function loadScript<T>(options: LoadScriptOptions<T>): Promise<T | null> 
       cleanup();
       // A tag that failed cannot load again: drop it so the retry starts clean.
       script.remove();
-      reject(new ThreeDSecureError(options.errorCode, `${message} (${src}). Check the network and that the CSP script-src allows it.`, { cause }));
+      // The usual causes are named in development builds only.
+      const hint = process.env.NODE_ENV !== 'production' ? '. Check the network and that the CSP script-src allows it.' : '';
+      reject(new ThreeDSecureError(options.errorCode, `${message} (${src})${hint}`, { cause }));
     };
     const onLoad = () => {
       const value = options.read();
