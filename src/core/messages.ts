@@ -32,6 +32,7 @@ export type StatusMessageKey =
   | 'cardholder.phone'
   | 'cardholder.hint'
   | 'tab.busyElsewhere'
+  | 'tab.cardBusyElsewhere'
   | 'pending.unsettled'
   | 'pending.processing'
   | 'pending.failed';
@@ -92,6 +93,7 @@ const ja: Omit<MessageCatalog, AcsMessageKey> = {
   'cardholder.phone': '電話番号',
   'cardholder.hint': '本人認証（3Dセキュア）のため、メールアドレスか電話番号のどちらかを入力してください。',
   'tab.busyElsewhere': 'このお支払いは別のタブで処理中です。結果はこちらにも表示されます。',
+  'tab.cardBusyElsewhere': 'このカードの本人認証は別のタブで進行中です。結果はこちらにも表示されます。',
   'pending.unsettled': '完了を確認できていないお支払いがあります。もう一度お支払いする前に、ご注文履歴で結果をご確認ください。',
   'pending.processing': 'お支払いは処理中です。結果が確定したらご注文履歴に表示されます。もう一度お支払いしないでください。',
   'pending.failed': 'お支払いは完了していません。もう一度お試しください。',
@@ -144,6 +146,7 @@ const en: Omit<MessageCatalog, AcsMessageKey> = {
   'cardholder.phone': 'Phone',
   'cardholder.hint': 'For 3-D Secure, enter an e-mail address or a phone number.',
   'tab.busyElsewhere': 'This payment is already in progress in another tab. Its result will show here too.',
+  'tab.cardBusyElsewhere': 'This card is already being verified in another tab. Its result will show here too.',
   'pending.unsettled': 'A payment you started has not been confirmed yet. Please check your order history before paying again.',
   'pending.processing': 'Your payment is being processed. Its result will appear in your order history; please do not pay again.',
   'pending.failed': 'The payment was not completed. Please try again.',

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createTabCoordinator } from '../core/crossTab/createTabCoordinator';
 import type { TabCoordinator, TabFollower, TabOwner } from '../core/crossTab/types';
-import { SETTLED_STORAGE_PREFIX, createSettledRecords, type SettledRecord } from '../core/recovery/settledRecords';
+import { SETTLED_STORAGE_PREFIX, createSettledRecords, type SettledRecord, type SettledRecords } from '../core/recovery/settledRecords';
 
 /** What tabs tell each other about a payment: the flow's state name, and the charge once paid. */
 export interface TabPaymentUpdate {
@@ -14,6 +14,12 @@ export interface TabPaymentUpdate {
 export interface UseTabClaimOptions {
   /** Tabs with the same name coordinate. @default 'payments' */
   name?: string;
+  /**
+   * Keep a success for 24 h so the back button shows it (a payment). `false` for what may be done
+   * again (a card verification): only the cross-tab lock, and a followed success shown in memory.
+   * @default true
+   */
+  remember?: boolean;
 }
 
 /** What {@link useTabClaim} returns. */
@@ -35,14 +41,17 @@ export interface UseTabClaimResult {
 
 const FINAL_FAILURES = new Set(['failed', 'expired', 'canceled', 'error']);
 const IDLE_STATES = new Set(['idle']);
+const NO_RECORDS: Pick<SettledRecords, 'read' | 'write'> = { read: () => null, write: () => undefined };
 
 /**
  * One running payment per key across the tabs of this origin, plus the key's settled record
  * (read on mount, on `pageshow` from the back/forward cache, and when another tab writes it).
  * `key: null` turns it all off.
  */
-export function useTabClaim(key: string | null, { name = 'payments' }: UseTabClaimOptions = {}): UseTabClaimResult {
-  const [records] = useState(() => createSettledRecords());
+export function useTabClaim(key: string | null, { name = 'payments', remember = true }: UseTabClaimOptions = {}): UseTabClaimResult {
+  const [stored] = useState(() => createSettledRecords());
+  // Not remembered: nothing is read from or written to storage.
+  const records = remember ? stored : NO_RECORDS;
   const [status, setStatus] = useState<UseTabClaimResult['status']>('free');
   const [progress, setProgress] = useState<string | null>(null);
   const [settled, setSettled] = useState<SettledRecord | null>(null);
@@ -64,8 +73,13 @@ export function useTabClaim(key: string | null, { name = 'payments' }: UseTabCla
           return;
         }
         setProgress(event.data.state);
-        if (event.type === 'result' && event.data.state === 'succeeded') {
-          setSettled({ status: 'succeeded', at: Date.now(), ...(event.data.chargeId ? { chargeId: event.data.chargeId } : {}) });
+        if (event.type === 'result') {
+          // The result is the last word: the key is free (a remembered success still shows, from memory too).
+          follower.current = null;
+          setStatus('free');
+          if (event.data.state === 'succeeded') {
+            setSettled({ status: 'succeeded', at: Date.now(), ...(event.data.chargeId ? { chargeId: event.data.chargeId } : {}) });
+          }
         }
       });
     },
