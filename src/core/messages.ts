@@ -11,6 +11,8 @@ export type StatusMessageKey =
   | 'acs.redirecting'
   | 'acs.manualSubmit'
   | 'acs.manualHint'
+  | 'acs.orderExists'
+  | 'acs.orderHelp'
   | 'return.checking'
   | 'return.succeeded'
   | 'return.orderIds'
