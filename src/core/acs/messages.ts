@@ -1,7 +1,7 @@
 import type { Locale } from '../messages';
 
 /** The texts `<AcsFormAutoSubmit>` shows, and the error codes its parsing can end in. */
-export type AcsMessageKey = 'acs_html_invalid' | 'acs_action_not_allowed' | 'misconfigured' | 'acs.redirecting' | 'acs.manualSubmit' | 'acs.manualHint' | 'acs.orderExists' | 'acs.orderHelp';
+export type AcsMessageKey = 'acs_html_invalid' | 'acs_action_not_allowed' | 'misconfigured' | 'acs.redirecting' | 'acs.manualSubmit' | 'acs.manualHint';
 
 /**
  * The ACS hand-off's part of the catalogs, in its own module so a Kuroco-only app carries these
@@ -15,8 +15,6 @@ export const ACS_MESSAGES: Readonly<Record<Locale, Record<AcsMessageKey, string>
     'acs.redirecting': 'カード会社の本人認証（3Dセキュア）画面へ移動しています…',
     'acs.manualSubmit': '認証画面へ進む',
     'acs.manualHint': '画面が切り替わらない場合は、下のボタンを押してください。',
-    'acs.orderExists': 'ご注文は受け付けましたが、お支払いは完了していません。二重注文を防ぐため、もう一度注文せず、注文番号を控えてショップにお問い合わせください。',
-    'acs.orderHelp': 'ご注文の状況を確認する',
   },
   en: {
     acs_html_invalid: 'The card issuer’s authentication page could not be opened. Please try again later.',
@@ -25,7 +23,5 @@ export const ACS_MESSAGES: Readonly<Record<Locale, Record<AcsMessageKey, string>
     'acs.redirecting': 'Taking you to your card issuer’s 3-D Secure page…',
     'acs.manualSubmit': 'Continue to authentication',
     'acs.manualHint': 'If nothing happens, press the button below.',
-    'acs.orderExists': 'Your order was received but not paid. To avoid a duplicate order, please do not order again: note the order number and contact the shop.',
-    'acs.orderHelp': 'Check your order',
   },
 };

@@ -16,7 +16,7 @@ export interface HandOffRefusalProps {
  * (Kuroco already holds the order, so a new purchase would make a second one).
  */
 export function HandOffRefusal({ orderIds, href, action, t }: HandOffRefusalProps) {
-  const way = action ?? (href ? <a className="r3k-button r3k-button-secondary" href={href}>{t('acs.orderHelp')}</a> : null);
+  const way = action ?? (href ? <a className="r3k-button r3k-button-secondary" href={href}>{t('purchase.orderHelp')}</a> : null);
   return (
     <>
       {orderIds.length > 0 ? (
@@ -24,7 +24,7 @@ export function HandOffRefusal({ orderIds, href, action, t }: HandOffRefusalProp
           {t('return.orderIds')}: {orderIds.join(', ')}
         </p>
       ) : null}
-      <p className="r3k-detail">{t('acs.orderExists')}</p>
+      <p className="r3k-detail">{t('purchase.orderExists')}</p>
       {way ? <div className="r3k-actions">{way}</div> : null}
     </>
   );
