@@ -77,6 +77,22 @@ export const AuthorizationFailure: Story = {
   },
 };
 
+/**
+ * The site's allow-list does not name the 3-D Secure server, so its form is refused. Kuroco already
+ * holds the order: the shopper sees its number and a way on (`failureHref`), never a second order button.
+ */
+export const HandOffRefused: Story = {
+  args: { allowedActionOrigins: ['https://acs.example.test'], failureHref: '#orders' },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: placeOrder.ja }));
+    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
+    await expect(alert).toHaveAttribute('data-error-code', 'acs_action_not_allowed');
+    await expect(canvas.getByText(/注文番号: \d+/)).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'ご注文の状況を確認する' })).toHaveAttribute('href', '#orders');
+    await expect(canvas.queryByRole('button', { name: placeOrder.ja })).toBeNull();
+  },
+};
+
 /** Kuroco's 422 for carts 3-D Secure cannot take in one order (here: shipped + download). */
 export const MixedOrder: Story = {
   args: {

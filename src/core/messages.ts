@@ -8,6 +8,8 @@ export type Locale = 'ja' | 'en';
 export type StatusMessageKey =
   | 'purchase.submit'
   | 'purchase.pending'
+  | 'purchase.orderExists'
+  | 'purchase.orderHelp'
   | 'acs.redirecting'
   | 'acs.manualSubmit'
   | 'acs.manualHint'
@@ -72,6 +74,8 @@ const ja: Omit<MessageCatalog, AcsMessageKey> = {
   invalid_card: 'カード情報に誤りがあります。入力内容をご確認ください。',
   'purchase.submit': '注文を確定する',
   'purchase.pending': '注文を送信しています…',
+  'purchase.orderExists': 'ご注文は受け付けましたが、お支払いは完了していません。二重注文を防ぐため、もう一度注文せず、注文番号を控えてショップにお問い合わせください。',
+  'purchase.orderHelp': 'ご注文の状況を確認する',
   'return.checking': 'お支払いの結果を確認しています…',
   'return.succeeded': 'お支払いが完了しました。',
   'return.orderIds': '注文番号',
@@ -125,6 +129,8 @@ const en: Omit<MessageCatalog, AcsMessageKey> = {
   invalid_card: 'Some card details are not valid. Please check them.',
   'purchase.submit': 'Place order',
   'purchase.pending': 'Sending your order…',
+  'purchase.orderExists': 'Your order was received but not paid. To avoid a duplicate order, please do not order again: note the order number and contact the shop.',
+  'purchase.orderHelp': 'Check your order',
   'return.checking': 'Checking the payment result…',
   'return.succeeded': 'Payment complete.',
   'return.orderIds': 'Order number',

@@ -7,6 +7,7 @@ import type { MessageKey } from '../core/messages';
 import type { ChargeSummary } from '../core/payjp/protocol';
 import { rootClass } from './internal/partClass';
 import { StatusRegion } from './internal/StatusRegion';
+import { useFailureCallback } from './internal/useFailureCallback';
 import { CardholderFields } from './internal/CardholderFields';
 import { useCardholderForm } from './internal/useCardholderForm';
 import type { CardholderInput } from '../core/card/validateCardholder';
@@ -29,6 +30,8 @@ export interface PayjpCheckoutProps extends Omit<UsePayjpChargeOptions, 'onSucce
   onSucceeded?(charge: ChargeSummary): void;
   /** Called on each failure, including cardholder details refused before anything is sent (`invalid_card` with `field`). */
   onFailed?(error: ThreeDSecureError): void;
+  /** @deprecated Alias of `onFailed` (the Kuroco components' former name). Given both, only `onFailed` is called and development builds warn. */
+  onError?(error: ThreeDSecureError): void;
   /**
    * One payment per order across tabs, and the paid result after the back button: tabs with the
    * same key coordinate (see README "Two tabs and the back button"). `false` turns it off.
@@ -67,7 +70,8 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
  * the charge with `three_d_secure=true` and finishes it after the issuer's challenge. The charge
  * flow runs it all (tokenise, then charge) and fires the callbacks; this component only renders.
  */
-export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed, tabKey, consent, fieldMessages, className, ...chargeOptions }: PayjpCheckoutProps) {
+export function PayjpCheckout({ order, split, submitLabel, onSucceeded, onFailed: onFailedProp, onError, tabKey, consent, fieldMessages, className, ...chargeOptions }: PayjpCheckoutProps) {
+  const onFailed = useFailureCallback('<PayjpCheckout>', onFailedProp, onError);
   const { t, errorMessage, locale } = usePayjpContext('<PayjpCheckout>');
   const card = usePayjpCard();
   // The flow fires the callbacks itself, once per outcome, with these (the latest) props.

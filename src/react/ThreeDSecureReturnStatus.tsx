@@ -4,6 +4,7 @@ import type { ThreeDSecureError } from '../core/errors';
 import { getCardVerificationErrorMessage } from '../core/payjp/cardVerificationMessages';
 import type { ReturnSubject } from '../core/return/createReturnFlow';
 import { rootClass } from './internal/partClass';
+import { useFailureCallback } from './internal/useFailureCallback';
 import { StatusRegion } from './internal/StatusRegion';
 import { useThreeDSecureContext } from './ThreeDSecureProvider';
 import { useThreeDSecureMessages } from './useThreeDSecureMessages';
@@ -20,6 +21,8 @@ export interface ThreeDSecureReturnStatusProps extends Omit<UseThreeDSecureRetur
   onSucceeded?(orderIds: readonly number[], details: { chargeId?: string }): void;
   /** Called once on a failure. */
   onFailed?(error: ThreeDSecureError, orderIds: readonly number[]): void;
+  /** @deprecated Alias of `onFailed` (the Kuroco components' former name). Given both, only `onFailed` is called and development builds warn. */
+  onError?(error: ThreeDSecureError, orderIds: readonly number[]): void;
   /**
    * What this page confirms, for the texts shown before a saved attempt is read or when there is
    * none: `'card'` on a card verification's return page keeps payment wording away. The saved
@@ -31,7 +34,8 @@ export interface ThreeDSecureReturnStatusProps extends Omit<UseThreeDSecureRetur
 }
 
 /** A drop-in return page body: shows progress, the outcome, the order numbers, and a way to retry. */
-export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed, subject: pageSubject = 'payment', className, ...options }: ThreeDSecureReturnStatusProps) {
+export function ThreeDSecureReturnStatus({ retryAction, onSucceeded, onFailed: onFailedProp, onError, subject: pageSubject = 'payment', className, ...options }: ThreeDSecureReturnStatusProps) {
+  const onFailed = useFailureCallback('<ThreeDSecureReturnStatus>', onFailedProp, onError);
   const { messages } = useThreeDSecureContext('<ThreeDSecureReturnStatus>');
   const { t, errorMessage: paymentErrorMessage, locale } = useThreeDSecureMessages();
   // The flow fires the callbacks itself, once per outcome, with these (the latest) props.

@@ -5,6 +5,7 @@ import type { MessageKey } from '../core/messages';
 import { getCardVerificationErrorMessage } from '../core/payjp/cardVerificationMessages';
 import type { CardVerification } from '../core/payjp/protocol';
 import { rootClass } from './internal/partClass';
+import { useFailureCallback } from './internal/useFailureCallback';
 import { StatusRegion } from './internal/StatusRegion';
 import { usePayjpContext } from './ThreeDSecureProvider';
 import { useTabClaim } from './useTabClaim';
@@ -22,6 +23,8 @@ export interface VerifyCardButtonProps extends Omit<UseThreeDSecureOptions, 'onS
   onSucceeded?(verification: CardVerification): void;
   /** The card stays usable after a failure: the app decides what a failure means. */
   onFailed?(error: ThreeDSecureError, verification: CardVerification | null): void;
+  /** @deprecated Alias of `onFailed` (the Kuroco components' former name). Given both, only `onFailed` is called and development builds warn. */
+  onError?(error: ThreeDSecureError, verification: CardVerification | null): void;
   /** Your class on the root, after the kit's own (`r3k-root` and the component's part, styled by `react-3ds-kit/styles.css`). */
   className?: string;
   /**
@@ -40,7 +43,8 @@ const STATUS_TEXT: Partial<Record<string, MessageKey>> = {
 };
 
 /** A drop-in “verify this card” button for PAY.JP customer-card 3-D Secure, with a live status region. */
-export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFailed, className, tabKey, ...options }: VerifyCardButtonProps) {
+export function VerifyCardButton({ cardId, children, disabled, onSucceeded, onFailed: onFailedProp, onError, className, tabKey, ...options }: VerifyCardButtonProps) {
+  const onFailed = useFailureCallback('<VerifyCardButton>', onFailedProp, onError);
   const { t, locale, messages } = usePayjpContext('<VerifyCardButton>');
   // No payment exists here: the card wording, not the checkout's 「お支払いは完了していません」.
   const errorMessage = (failure: ThreeDSecureError) => getCardVerificationErrorMessage(failure, locale, messages);

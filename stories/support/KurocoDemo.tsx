@@ -12,6 +12,10 @@ export interface KurocoDemoProps {
   locale?: Locale;
   /** Short waits keep the demos quick; the kit's default is [0, 1000, 2000, 3000, 5000]. */
   pollDelaysMs?: number[];
+  /** Where the ACS form may post. @default this origin (the sandbox's issuer) */
+  allowedActionOrigins?: string[];
+  /** KurocoCheckout's way on after a refused 3-D Secure form. */
+  failureHref?: string;
 }
 
 /**
@@ -19,7 +23,7 @@ export interface KurocoDemoProps {
  * submitted into it, the sandbox's issuer page appears there, and when Kuroco sends the frame to the
  * return URL the demo confirms the outcome below it, as a real return page would.
  */
-export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 300, 600, 900] }: KurocoDemoProps) {
+export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 300, 600, 900], allowedActionOrigins, failureHref }: KurocoDemoProps) {
   const [kuroco] = useState(() => backend ?? createSandboxKurocoBackend());
   const frameName = `kuroco-3ds-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const en = locale === 'en';
@@ -31,7 +35,7 @@ export function KurocoDemo({ order, backend, locale = 'ja', pollDelaysMs = [0, 3
         <pre aria-label={en ? 'Order' : 'ご注文内容'} style={{ background: 'rgba(127, 127, 127, 0.12)', padding: 8, fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {JSON.stringify(order, null, 2)}
         </pre>
-        <KurocoCheckout order={order} target={frameName} allowedActionOrigins={[window.location.origin]} />
+        <KurocoCheckout order={order} target={frameName} allowedActionOrigins={allowedActionOrigins ?? [window.location.origin]} {...(failureHref ? { failureHref } : {})} />
         <DemoFrame
           name={frameName}
           locale={locale}
