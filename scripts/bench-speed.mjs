@@ -16,7 +16,7 @@
 //   click        the button's click event (event.timeStamp)
 //   POST sent    resource timing startTime of POST /api/payjp/card-verifications
 //   POST answer  its responseEnd
-//   overlay      pay.js's overlay element in the DOM (MutationObserver)
+//   overlay      pay.js's challenge iframe (src …/tds/…/start) in the DOM (MutationObserver; pay.js marks nothing)
 //   visible      in the issuer iframe: the first animation frame after its challenge buttons
 //                ([data-outcome]) are parsed, i.e. the frame that paints them
 // The kit's own cost is (POST sent − click) + (overlay − POST answer): everything that is neither
@@ -67,7 +67,7 @@ const INSTRUMENT = `(() => {
       if (marks.click === null && event.target instanceof Element && event.target.closest('button')) marks.click = performance.timeOrigin + event.timeStamp;
     }, true);
     new MutationObserver(() => {
-      if (marks.overlay === null && document.querySelector('[data-payjp-three-d-secure]')) marks.overlay = epoch();
+      if (marks.overlay === null && document.querySelector('iframe[src*="/tds/"]')) marks.overlay = epoch();
     }).observe(document, { childList: true, subtree: true });
     return;
   }
