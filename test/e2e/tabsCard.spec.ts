@@ -1,19 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { E2E_SANDBOX } from '../support/e2ePorts';
+import { sandboxListSince } from '../support/sandboxList';
 
 // Issue 11, one running flow per card across tabs: two tabs verifying the same saved card make one
 // three_d_secure_request; the second tab follows the first to its result. A card may be verified
 // again later, so the success is not remembered the way a paid order is.
-const AUTH = { authorization: `Basic ${Buffer.from('sk_test_sandbox:').toString('base64')}` };
 const VERIFY = 'カードの本人認証をする';
 const DONE = 'カードの本人認証が完了しました。';
 const ELSEWHERE = 'このカードの本人認証は別のタブで進行中です。結果はこちらにも表示されます。';
 
-/** The three_d_secure_requests the sandbox made since `since` (unix seconds). */
-async function requestsSince(since: number) {
-  const list = (await (await fetch(`${E2E_SANDBOX}/v1/three_d_secure_requests?limit=100&since=${since}`, { headers: AUTH })).json()) as { data: { id: string }[] };
-  return list.data;
-}
+const requestsSince = (since: number) => sandboxListSince('three_d_secure_requests', since);
 
 test('two tabs verify one card: one request; the second tab follows the first, and may verify again afterwards', async ({ context }) => {
   const since = Math.floor(Date.now() / 1000);

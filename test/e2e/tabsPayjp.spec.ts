@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { fillCheckout } from '../support/fillCheckout';
-import { E2E_SANDBOX } from '../support/e2ePorts';
+import { sandboxListSince } from '../support/sandboxList';
 
 // Done-when of issue 11 (browser half): two tabs of one browser paying for one order make one charge,
 // and the back button to a paid checkout shows the result instead of a new payment.
-const SANDBOX = E2E_SANDBOX;
-const AUTH = { authorization: `Basic ${Buffer.from('sk_test_sandbox:').toString('base64')}` };
 const PAID = 'お支払いが完了しました。';
 const ELSEWHERE = 'このお支払いは別のタブで処理中です。結果はこちらにも表示されます。';
 
-/** The charges PAY.JP (the sandbox) holds that were created since `since` (unix seconds). */
-async function chargesSince(since: number) {
-  const list = (await (await fetch(`${SANDBOX}/v1/charges?limit=100&since=${since}`, { headers: AUTH })).json()) as { data: { id: string; paid: boolean; amount: number }[] };
-  return list.data;
-}
+const chargesSince = (since: number) => sandboxListSince<{ id: string; paid: boolean; amount: number }>('charges', since);
 
 test('two tabs pay for one order: one charge; the second tab follows the first to the result', async ({ context }) => {
   const since = Math.floor(Date.now() / 1000);
